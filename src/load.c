@@ -210,6 +210,7 @@ enum_value(struct loader *ld, const struct ynode *n, const char *kind,
     const char *const *names, size_t count)
 {
 	const char	*near;
+	char		*choices;
 	int		 i;
 
 	if (n->type != YNODE_SCALAR || is_null(n)) {
@@ -219,11 +220,15 @@ enum_value(struct loader *ld, const struct ynode *n, const char *kind,
 	}
 	if ((i = names_find(names, count, n->value)) >= 0)
 		return (i);
-	if ((near = suggest(n->value, names, count)) != NULL)
+	if ((near = suggest(n->value, names, count)) != NULL) {
 		err(ld, n, "unknown %s \"%s\" (did you mean \"%s\"?)", kind,
 		    n->value, near);
-	else
-		err(ld, n, "unknown %s \"%s\"", kind, n->value);
+		return (-1);
+	}
+	choices = names_join(names, count);
+	err(ld, n, "unknown %s \"%s\" (use one of: %s)", kind, n->value,
+	    choices);
+	free(choices);
 	return (-1);
 }
 
@@ -233,7 +238,8 @@ enum_value(struct loader *ld, const struct ynode *n, const char *kind,
  */
 static unsigned
 enum_set(struct loader *ld, const struct ynode *v, const char *key,
-    const char *kind, const char *const *names, size_t count, unsigned allowed)
+    const char *kind, const char *const *names, size_t count, unsigned allowed,
+    const char *why)
 {
 	const struct ynode	*item;
 	unsigned		 set = 0;
@@ -247,8 +253,8 @@ enum_set(struct loader *ld, const struct ynode *v, const char *key,
 		if ((e = enum_value(ld, item, kind, names, count)) < 0)
 			continue;
 		if (!(allowed & (1u << e)))
-			err(ld, item, "\"%s\" cannot be used in %s", item->value,
-			    key);
+			err(ld, item, "\"%s\" cannot be listed in %s: %s",
+			    item->value, key, why);
 		else if (set & (1u << e))
 			err(ld, item, "%s \"%s\" is listed twice", kind,
 			    item->value);
@@ -480,7 +486,9 @@ expect(struct loader *ld, const struct ynode *m, struct expect *e)
 		duration(ld, v, "max-wall", &e->max_wall_ms);
 	if ((v = yamltree_get(m, "detectors")) != NULL)
 		e->detectors = enum_set(ld, v, "detectors", "detector",
-		    category_names, CAT__COUNT, CAT_DETECTORS);
+		    category_names, CAT__COUNT, CAT_DETECTORS, "it always "
+		    "fails the lesson (the detectors are vet, ignored-error, "
+		    "goroutine-leak, data-race and idiom-trap)");
 }
 
 /* Read the list of known-wrong solutions. */
@@ -596,7 +604,7 @@ lesson_from_tree(struct loader *ld, const struct ynode *root)
 	l->title = text(ld, root, "title", TEXT_REQUIRED, what);
 	if ((v = field(ld, root, "concepts", 1, what)) != NULL) {
 		l->concepts = enum_set(ld, v, "concepts", "concept",
-		    concept_names, CONCEPT__COUNT, ~0u);
+		    concept_names, CONCEPT__COUNT, ~0u, "");
 		if (v->type == YNODE_SEQ && v->n == 0)
 			err(ld, v, "\"concepts\" must list at least one of: "
 			    "basics, types, errors, collections, generics, "
@@ -678,8 +686,9 @@ lesson_parse(const char *path, const char *buf, size_t len,
 
 	if ((root = yamltree_parse(path, buf, len, pb)) == NULL) {
 		if (!failed(&ld))
-			err(&ld, NULL, "the file is empty: a lesson needs at "
-			    "least id, title and exercise");
+			err(&ld, NULL, "the file is empty: a lesson needs id, "
+			    "title, concepts, min-go, idiom, explanation and "
+			    "exercise");
 		*ok = 0;
 		return (NULL);
 	}

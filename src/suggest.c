@@ -1,5 +1,6 @@
 /* suggest: find a name in a table, or the near miss the user meant. */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,4 +80,20 @@ suggest(const char *word, const char *const *names, size_t n)
 		}
 	}
 	return (best);
+}
+
+/* Join names[0..n) as "a, b, c"; the caller frees. */
+char *
+names_join(const char *const *names, size_t n)
+{
+	char	*s, *p;
+	size_t	 i, len = 1;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	p = s = xmalloc(len);
+	*p = '\0';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i == 0 ? "" : ", ", names[i]);
+	return (s);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 int		 names_find(const char *const *, size_t, const char *);
+char		*names_join(const char *const *, size_t);
 const char	*suggest(const char *, const char *const *, size_t);
 
 #endif

@@ -83,14 +83,24 @@ scalar_style(yaml_scalar_style_t s)
 
 /* Report libyaml's own error, with its context when it has one. */
 static void
-parser_problem(const char *file, const yaml_parser_t *p, struct problems *pb)
+parser_problem(const char *file, const char *buf, const yaml_parser_t *p,
+    struct problems *pb)
 {
 	const char	*what = p->problem != NULL ? p->problem : "parse error";
+	unsigned	 line = 1, col = 1;
+	size_t		 i;
 
 	if (p->error == YAML_READER_ERROR) {
-		problems_add(pb, file, 0, 0,
-		    "cannot read as YAML text: %s at byte %zu", what,
-		    p->problem_offset);
+		/* The reader knows only the byte offset: find its line. */
+		for (i = 0; i < p->problem_offset; i++) {
+			if (buf[i] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
+				col++;
+		}
+		problems_add(pb, file, line, col, "not valid UTF-8 text: %s "
+		    "(byte %zu)", what, p->problem_offset);
 		return;
 	}
 	if (p->context != NULL)
@@ -136,7 +146,7 @@ yamltree_parse(const char *file, const char *buf, size_t len,
 
 	while (!done && !failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_problem(file, &parser, pb);
+			parser_problem(file, buf, &parser, pb);
 			failed = 1;
 			break;
 		}

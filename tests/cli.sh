@@ -1,0 +1,114 @@
+#!/bin/sh
+# cli.sh: the gotutor command line, run for real: help, version, usage
+# errors, lint on the bundled tracks and on every malformed fixture, list.
+. "$top_srcdir/tests/lib.sh"
+fx=$top_srcdir/tests/fixtures
+
+run "$GOTUTOR" --version
+expect_status 0 "--version"
+expect_out "gotutor " "--version names the program"
+
+run "$GOTUTOR" --help
+expect_status 0 "--help"
+expect_out "Commands:" "--help lists the commands"
+expect_out "lint " "--help lists lint"
+
+for c in lint list; do
+	run "$GOTUTOR" "$c" --help
+	expect_status 0 "$c --help"
+	expect_out "usage: gotutor $c" "$c --help shows its synopsis"
+	help_out=$out
+	run "$GOTUTOR" help "$c"
+	expect_eq "$out" "$help_out" "help $c is $c --help"
+done
+
+run "$GOTUTOR" lnit
+expect_status 2 "an unknown command"
+expect_err 'unknown command "lnit" (did you mean "lint"?)' "a misspelt command is named"
+run "$GOTUTOR" --bogus
+expect_status 2 "an unknown option"
+expect_err "unknown option '--bogus'" "the unknown option is named"
+run "$GOTUTOR" lint --bogus
+expect_status 2 "an unknown lint option"
+run "$GOTUTOR" lint "$fx/no-such-folder"
+expect_status 2 "lint on a missing path"
+expect_err "cannot open $fx/no-such-folder: No such file or directory" "the missing path is named"
+run "$GOTUTOR" --tracks
+expect_status 2 "--tracks without a folder"
+run "$GOTUTOR" </dev/null
+expect_status 2 "the tutor without a terminal"
+expect_err "needs a terminal" "the tutor says it needs a terminal"
+
+# The bundled tracks are valid, found from the build tree.
+run "$GOTUTOR" lint
+expect_status 0 "lint on the bundled tracks"
+expect_out "ok: 2 tracks" "lint counts both bundled tracks"
+run "$GOTUTOR" lint "$top_srcdir/lessons"
+expect_status 0 "lint on lessons/ by path"
+
+run "$GOTUTOR" list
+expect_status 0 "list"
+expect_out "java: Go for Java developers (from java" "list shows the Java track"
+expect_out "python: Go for Python developers (from python" "list shows the Python track"
+expect_out "java/errors-are-values" "list shows the Java lesson"
+
+run "$GOTUTOR" lint "$fx/valid"
+expect_status 0 "lint on the valid fixture track"
+expect_eq "$out" "ok: 1 track, 2 lessons" "lint counts the fixture's lessons"
+run "$GOTUTOR" lint "$fx/valid/track.yaml"
+expect_status 0 "lint on a track.yaml file"
+run "$GOTUTOR" lint "$fx/valid/hello.yaml"
+expect_status 0 "lint on one lesson file"
+expect_eq "$out" "ok: 0 tracks, 1 lesson" "lint counts a lone lesson"
+
+# Every malformed fixture: exit 1, every line a FILE:LINE[:COL]: message,
+# the file named first, and a summary last.
+for f in "$fx"/lesson/*.yaml; do
+	name=${f##*/}
+	run "$GOTUTOR" lint "$f"
+	expect_status 1 "lint rejects $name"
+	bad=$(printf '%s\n' "$out" | sed '$d' | grep -v "^$f:\\([0-9][0-9]*:\\)\\{0,2\\} " || true)
+	expect_eq "$bad" "" "every problem in $name names the file and position"
+	expect_out "problem" "lint sums up $name"
+done
+run "$GOTUTOR" lint "$fx/lesson/unknown-key.yaml"
+expect_eq "$out" "$fx/lesson/unknown-key.yaml:28:3: missing required key \"hints\" in exercise
+$fx/lesson/unknown-key.yaml:39:3: unknown key \"hnits\" in exercise (did you mean \"hints\"?)
+2 problems in 1 file" "lint prints every problem of a file, in order"
+
+# Every problem of several paths is reported, not only the first.
+run "$GOTUTOR" lint "$fx/track-missing-lesson" "$fx/track-duplicate-id" "$fx/valid"
+expect_status 1 "lint on several tracks with problems"
+expect_out "3 problems in 3 files" "lint reports the problems of every path"
+run "$GOTUTOR" list "$fx/track-missing-lesson"
+expect_status 1 "list on a track with problems"
+expect_err "run 'gotutor lint' for details" "list points at lint"
+
+# Two tracks with one id.
+mkdir -p "$TMPDIR_TEST/two/a" "$TMPDIR_TEST/two/b"
+cp "$fx"/valid/*.yaml "$TMPDIR_TEST/two/a/"
+cp "$fx"/valid/*.yaml "$TMPDIR_TEST/two/b/"
+run "$GOTUTOR" lint "$TMPDIR_TEST/two"
+expect_status 1 "lint on two tracks sharing an id"
+expect_out "b/track.yaml:2:5: duplicate track id \"fixture\" (also in $TMPDIR_TEST/two/a/track.yaml:2:5)" "the second track is named"
+
+# GOTUTOR_DATADIR replaces the bundled data.
+mkdir -p "$TMPDIR_TEST/data/lessons/fixture"
+cp "$fx"/valid/*.yaml "$TMPDIR_TEST/data/lessons/fixture/"
+GOTUTOR_DATADIR=$TMPDIR_TEST/data run "$GOTUTOR" lint
+expect_status 0 "lint with GOTUTOR_DATADIR"
+expect_eq "$out" "ok: 1 track, 2 lessons" "GOTUTOR_DATADIR is where the tracks come from"
+
+# An unreadable lesson, a folder with no track, a lesson that is a folder.
+mkdir -p "$TMPDIR_TEST/empty"
+run "$GOTUTOR" lint "$TMPDIR_TEST/empty"
+expect_status 1 "lint on a folder with no track"
+expect_out "no track here" "a folder with no track is explained"
+mkdir -p "$TMPDIR_TEST/odd"
+cp "$fx"/valid/*.yaml "$TMPDIR_TEST/odd/"
+mkdir "$TMPDIR_TEST/odd/folder.yaml"
+run "$GOTUTOR" lint "$TMPDIR_TEST/odd"
+expect_status 1 "lint on a track with a folder named like a lesson"
+expect_out "odd/folder.yaml: not a regular file" "the odd entry is named"
+
+finish
