@@ -913,7 +913,10 @@ load_track(const char *dir, struct problems *pb)
 	ld.file = path;
 	if (read_file(path, &buf, &len, pb) != 0)
 		goto fail;
-	if ((root = yamltree_parse(path, buf, len, pb)) == NULL) {
+	root = yamltree_parse(path, buf, len, pb);
+	free(buf);
+	buf = NULL;
+	if (root == NULL) {
 		if (!failed(&ld))
 			err(&ld, NULL, "the file is empty: a track needs id, "
 			    "title, from, description and lessons");
