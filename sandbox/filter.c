@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -145,7 +146,7 @@ run_conditional(scmp_filter_ctx ctx, const struct filter_args *a)
 	/* Threads, and nothing else, from clone. */
 	c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, THREAD_MASK, THREAD_FLAGS);
 	r |= rule(ctx, SCMP_ACT_ALLOW, "clone", 1, c);
-	c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, THREAD_FLAGS, 0);
+	c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0);
 	r |= rule(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1, c);
 	r |= rule(ctx, SCMP_ACT_ERRNO(EPERM), "fork", 0, NULL);
 	r |= rule(ctx, SCMP_ACT_ERRNO(EPERM), "vfork", 0, NULL);
@@ -176,6 +177,8 @@ run_conditional(scmp_filter_ctx ctx, const struct filter_args *a)
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 15 /* PR_SET_NAME */);
 	r |= rule(ctx, SCMP_ACT_ALLOW, "prctl", 1, c);
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 16 /* PR_GET_NAME */);
+	r |= rule(ctx, SCMP_ACT_ALLOW, "prctl", 1, c);
+	c[0] = SCMP_A0(SCMP_CMP_EQ, 0x53564d41 /* PR_SET_VMA, Go 1.25+ */);
 	r |= rule(ctx, SCMP_ACT_ALLOW, "prctl", 1, c);
 
 	/* Sockets: inside a private network namespace, or not at all. */

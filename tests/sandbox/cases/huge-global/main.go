@@ -1,0 +1,21 @@
+// want: memory-limit
+// play-args: --memory 128M
+// why: a 1 GiB global array (BSS) costs nothing until touched; touching every page hits the memory limit
+
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+// 1 GiB: 1<<31 would not link ("too much data": the linker caps data near 2e9 bytes).
+var big [1 << 30]byte
+
+func main() {
+	for i := 0; i < len(big); i += 4096 {
+		big[i] = 1
+	}
+	fmt.Println("touched all of a 1 GiB global")
+	os.Exit(42)
+}
