@@ -329,8 +329,9 @@ child(const struct child_args *a)
 	struct box_plan		 plan;
 	const char		*what = "";
 	char			 go;
-	uid_t			 uid = a->root ? NOBODY : getuid();
-	gid_t			 gid = a->root ? NOBODY : getgid();
+	int			 nobody = a->root && s->policy == JAIL_RUN;
+	uid_t			 uid = nobody ? NOBODY : getuid();
+	gid_t			 gid = nobody ? NOBODY : getgid();
 	int			 nfd, r, seed = -1;
 
 	/* Wait for the parent to map our ids and cgroup us. */
@@ -386,8 +387,8 @@ child(const struct child_args *a)
 	    (r = fsrules_apply(a->boxdir, a->exec_fd, &what)) == -1)
 		child_fail(a->sync, what);
 
-	/* Root runs the program as nobody, with no capabilities. */
-	if (a->root && (setgroups(0, NULL) == -1 ||
+	/* Root runs learner code as nobody, with no capabilities. */
+	if (a->root && s->policy == JAIL_RUN && (setgroups(0, NULL) == -1 ||
 	    setresgid(NOBODY, NOBODY, NOBODY) == -1 ||
 	    setresuid(NOBODY, NOBODY, NOBODY) == -1))
 		child_fail(a->sync, "become nobody");
@@ -534,6 +535,16 @@ seed_box(const char *seed, const char *box, int root)
 	close(sfd);
 	close(dfd);
 	return (r);
+}
+
+/*
+ * Remove a folder a jailed program may have written into, and everything
+ * in it, never following a link it planted.
+ */
+void
+jail_remove_tree(const char *path)
+{
+	remove_tree_at(AT_FDCWD, path);
 }
 
 /* Set the job's internal error, keeping the first. */

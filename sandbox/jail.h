@@ -116,5 +116,6 @@ int		 jail_done(struct jail_job *);
 void		 jail_finish(struct jail_job *, struct jail_result *);
 void		 jail_wait(struct jail_job *, struct jail_result *);
 void		 jail_result_free(struct jail_result *);
+void		 jail_remove_tree(const char *);
 
 #endif

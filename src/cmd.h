@@ -19,6 +19,7 @@ struct cmd {
 
 extern const struct cmd	cmd_lint;
 extern const struct cmd	cmd_list;
+extern const struct cmd	cmd_play;
 
 void	cmd_help(const struct cmd *, FILE *);
 int	cmd_usage_error(const struct cmd *, const char *, ...)

@@ -19,6 +19,7 @@
 static const struct cmd *const cmds[] = {
 	&cmd_lint,
 	&cmd_list,
+	&cmd_play,
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 

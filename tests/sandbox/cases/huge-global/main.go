@@ -9,7 +9,7 @@ import (
 	"os"
 )
 
-// 1 GiB: 1<<31 would not link ("too much data": the linker caps data near 2e9 bytes).
+// 1 GiB: 1<<31 would not link ("symbol too large (2147483648 bytes > 2000000000 bytes)").
 var big [1 << 30]byte
 
 func main() {

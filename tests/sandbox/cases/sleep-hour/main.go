@@ -1,5 +1,5 @@
 // want: timeout
-// want-line: 13
+// want-line: 12
 // play-args: --timeout 2s
 // why: a program that sleeps is stopped at the wall-clock timeout and the dump names the sleeping line
 

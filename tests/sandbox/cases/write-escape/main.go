@@ -13,7 +13,7 @@ import (
 
 func main() {
 	targets := []string{"/tmp/gotutor-escape-x", "../gotutor-escape-x", "/root/gotutor-escape-x"}
-	if home := os.Getenv("HOME"); home != "" {
+	if home := os.Getenv("HOME"); home != "" && home != "/root" {
 		targets = append(targets, filepath.Join(home, "gotutor-escape-x"))
 	}
 	box, _ := os.Stat(".")

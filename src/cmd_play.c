@@ -1,0 +1,310 @@
+/* cmd_play: gotutor play, which builds and runs a Go program in the jails. */
+
+#include <ctype.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "diagnose.h"
+#include "json.h"
+#include "lesson.h"
+#include "runner.h"
+#include "toolchain.h"
+#include "xmalloc.h"
+
+/* Parse a size such as 128M, 1G, 64MiB or 1048576; 0 on error. */
+static uint64_t
+parse_size(const char *s)
+{
+	char		*end;
+	uint64_t	 v;
+
+	if (!isdigit((unsigned char)*s))
+		return (0);
+	v = strtoull(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		v <<= 30, end++;
+	if (end[0] == 'i' && end[1] == 'B')
+		end += 2;
+	else if (*end == 'B')
+		end++;
+	return (*end == '\0' ? v : 0);
+}
+
+/* "pass", "fail" or "error" for a result. */
+static const char *
+status_name(const struct runner_result *r)
+{
+	if (r->stage == RUNNER_REJECTED)
+		return ("error");
+	if (r->stage == RUNNER_RAN && r->run.verdict == JAIL_INTERNAL)
+		return ("error");
+	if (r->stage == RUNNER_BUILD_FAILED && r->build.verdict == JAIL_INTERNAL)
+		return ("error");
+	if (r->stage == RUNNER_RAN && r->run.verdict == JAIL_OK)
+		return ("pass");
+	return ("fail");
+}
+
+/* Write one jail result as the "run" or "build" object. */
+static void
+json_jail(struct json *j, const struct jail_result *r)
+{
+	json_object(j);
+	json_key(j, "verdict");
+	json_string(j, jail_verdict_name(r->verdict));
+	json_key(j, "exit_code");
+	json_int(j, r->exit_code);
+	json_key(j, "signal");
+	json_int(j, r->signal);
+	json_key(j, "timeout");
+	if (r->verdict == JAIL_TIMEOUT)
+		json_string(j, r->timeout_cpu ? "cpu" : "wall");
+	else
+		json_null(j);
+	json_key(j, "violation");
+	json_string(j, r->violation);
+	json_key(j, "internal_error");
+	json_string(j, r->internal);
+	json_key(j, "wall_ms");
+	json_uint(j, r->wall_ms);
+	json_key(j, "cpu_ms");
+	json_uint(j, r->cpu_ms);
+	json_key(j, "peak_kib");
+	json_uint(j, r->peak_kib);
+	json_key(j, "stdout");
+	json_bytes(j, r->out, r->out_len);
+	json_key(j, "stderr");
+	json_bytes(j, r->err, r->err_len);
+	json_key(j, "truncated");
+	json_bool(j, r->truncated);
+	json_end(j, '}');
+}
+
+/* The whole result as one JSON object. */
+static void
+print_json(const struct runner_result *r, const struct findings *fs)
+{
+	struct json	j;
+	size_t		i;
+
+	json_init(&j, stdout);
+	json_object(&j);
+	json_key(&j, "status");
+	json_string(&j, status_name(r));
+	json_key(&j, "isolation");
+	json_string(&j, jail_tier_name(r->tier));
+	json_key(&j, "isolation_reason");
+	json_string(&j, r->tier == JAIL_FULL ? NULL : r->tier_why);
+	json_key(&j, "error");
+	json_string(&j, r->rejected);
+	json_key(&j, "diagnostics");
+	json_array(&j);
+	for (i = 0; i < fs->n; i++) {
+		json_object(&j);
+		json_key(&j, "category");
+		json_string(&j, category_names[fs->v[i].category]);
+		json_key(&j, "file");
+		json_string(&j, fs->v[i].file);
+		json_key(&j, "line");
+		if (fs->v[i].file != NULL)
+			json_uint(&j, fs->v[i].line);
+		else
+			json_null(&j);
+		json_key(&j, "message");
+		json_string(&j, fs->v[i].message);
+		json_end(&j, '}');
+	}
+	json_end(&j, ']');
+	json_key(&j, "build");
+	if (r->stage == RUNNER_REJECTED)
+		json_null(&j);
+	else
+		json_jail(&j, &r->build);
+	json_key(&j, "run");
+	if (r->stage == RUNNER_RAN)
+		json_jail(&j, &r->run);
+	else
+		json_null(&j);
+	json_end(&j, '}');
+}
+
+/* The program's output as it wrote it, then the findings and the verdict. */
+static void
+print_human(const struct runner_result *r, const struct findings *fs)
+{
+	const struct jail_result	*jr = &r->run;
+	size_t				 i;
+
+	if (r->stage == RUNNER_REJECTED) {
+		fprintf(stderr, "gotutor play: %s\n", r->rejected);
+		return;
+	}
+	if (r->stage == RUNNER_RAN) {
+		fwrite(jr->out, 1, jr->out_len, stdout);
+		fflush(stdout);
+		fwrite(jr->err, 1, jr->err_len, stderr);
+	}
+	for (i = 0; i < fs->n; i++) {
+		if (fs->v[i].file != NULL)
+			fprintf(stderr, "%s:%u: ", fs->v[i].file,
+			    fs->v[i].line);
+		fprintf(stderr, "%s: %s\n", category_names[fs->v[i].category],
+		    fs->v[i].message);
+	}
+	if (r->stage == RUNNER_BUILD_FAILED) {
+		if (r->build.verdict == JAIL_INTERNAL)
+			fprintf(stderr, "gotutor play: the build jail failed: "
+			    "%s\n", r->build.internal);
+		fprintf(stderr, "--- build failed\n");
+		return;
+	}
+	fprintf(stderr, "--- %s", jail_verdict_name(jr->verdict));
+	if (jr->verdict == JAIL_EXIT || jr->verdict == JAIL_OK)
+		fprintf(stderr, " (exit %d)", jr->exit_code);
+	if (jr->verdict == JAIL_SIGNAL)
+		fprintf(stderr, " (signal %d)", jr->signal);
+	if (jr->verdict == JAIL_INTERNAL)
+		fprintf(stderr, ": %s", jr->internal);
+	fprintf(stderr, " · %u ms, %u ms CPU, %llu KiB · %s isolation%s%s\n",
+	    jr->wall_ms, jr->cpu_ms, (unsigned long long)jr->peak_kib,
+	    jail_tier_name(r->tier), r->tier == JAIL_FULL ? "" : ": ",
+	    r->tier == JAIL_FULL ? "" : r->tier_why);
+}
+
+/* gotutor play [--json] [options] PATH [-- ARGS]. */
+static int
+play_exec(const struct cmd *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "stdin", required_argument, NULL, 'i' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "memory", required_argument, NULL, 'm' },
+		{ "degraded", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct runner_opts	 o;
+	struct runner_result	 r;
+	struct toolchain	 tc;
+	struct findings		 fs = { NULL, 0 };
+	char			*cause;
+	int			 ch, json = 0, status;
+
+	memset(&o, 0, sizeof o);
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cmd_help(c, stdout);
+			return (EXIT_OK);
+		case 'j':
+			json = 1;
+			break;
+		case 'i':
+			o.stdin_path = optarg;
+			break;
+		case 't':
+			if (duration_parse(optarg, &o.timeout_ms) != 0 ||
+			    o.timeout_ms == 0 || o.timeout_ms > 600000)
+				return (cmd_usage_error(c, "bad --timeout "
+				    "\"%s\": use a duration such as 500ms or "
+				    "2s, at most 600s", optarg));
+			break;
+		case 'm':
+			if ((o.memory = parse_size(optarg)) < (16u << 20))
+				return (cmd_usage_error(c, "bad --memory \"%s\": "
+				    "use a size such as 128M or 1G, at least "
+				    "16M", optarg));
+			break;
+		case 'd':
+			o.degraded = 1;
+			break;
+		default:
+			if (optopt != 0)
+				return (cmd_usage_error(c, "option '%s' needs a "
+				    "value", argv[optind - 1]));
+			return (cmd_usage_error(c, "unknown option '%s'",
+			    argv[optind - 1]));
+		}
+	}
+	if (optind >= argc)
+		return (cmd_usage_error(c, "give a Go file or package folder"));
+	if (optind + 1 < argc && strcmp(argv[optind + 1], "--") != 0)
+		return (cmd_usage_error(c, "give one program; put its "
+		    "arguments after --"));
+	if (cmd_check_paths(c, 1, argv + optind) != 0)
+		return (EXIT_USAGE);
+	if (optind + 1 < argc) {
+		o.args = argv + optind + 2;
+		o.nargs = (size_t)(argc - optind - 2);
+	}
+	if (o.stdin_path != NULL && cmd_check_paths(c, 1,
+	    (char **)&o.stdin_path) != 0)
+		return (EXIT_USAGE);
+
+	if (toolchain_find(&tc, &cause) != 0) {
+		fprintf(stderr, "gotutor play: %s\n", cause);
+		free(cause);
+		return (EXIT_USAGE);
+	}
+	if (runner_play(&tc, argv[optind], &o, &r, &cause) != 0) {
+		fprintf(stderr, "gotutor play: %s\n", cause);
+		free(cause);
+		toolchain_free(&tc);
+		return (EXIT_USAGE);
+	}
+	if (r.stage == RUNNER_BUILD_FAILED && r.build.verdict != JAIL_INTERNAL)
+		diagnose_build(&fs, r.build.err, r.build.err_len);
+	else if (r.stage == RUNNER_RAN)
+		diagnose_run(&fs, &r.run, r.module);
+	if (json)
+		print_json(&r, &fs);
+	else
+		print_human(&r, &fs);
+	if (r.stage == RUNNER_REJECTED)
+		status = EXIT_USAGE;
+	else
+		status = strcmp(status_name(&r), "pass") == 0 ? EXIT_OK :
+		    EXIT_FAIL;
+	findings_free(&fs);
+	runner_result_free(&r);
+	toolchain_free(&tc);
+	return (status);
+}
+
+const struct cmd cmd_play = {
+	.name = "play",
+	.args = "[--json] [--stdin FILE] [--timeout DUR] [--memory SIZE] "
+	    "PATH [-- ARGS]",
+	.summary = "build and run a Go program in the jail",
+	.help =
+	    "Build and run a Go program the way go run would, but in two\n"
+	    "jails: the toolchain builds it in one, and the program runs in a\n"
+	    "much tighter one, with no network, no other files and no other\n"
+	    "processes. PATH is a .go file or a package folder. Then print\n"
+	    "what it wrote and how it ended.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --json           print one JSON object (described in\n"
+	    "                   share/play-json.md)\n"
+	    "  --stdin FILE     feed FILE to the program's standard input\n"
+	    "  --timeout DUR    stop it after DUR of wall or CPU time\n"
+	    "                   (default 10s), such as 500ms or 2s\n"
+	    "  --memory SIZE    its memory limit (default 256M), such as 128M\n"
+	    "  --degraded       use the degraded jail even where namespaces\n"
+	    "                   work (also GOTUTOR_JAIL=degraded)\n"
+	    "  -h, --help       show this help\n"
+	    "\n"
+	    "Exit status: 0 when the program exited 0, 1 when it failed or\n"
+	    "was stopped, 2 on a usage or input error.\n",
+	.exec = play_exec,
+};

@@ -1,0 +1,32 @@
+/*
+ * diagnose: turn what the toolchain and the jail report into findings, each
+ * with a category, the learner's file and line, and a message.
+ */
+#ifndef DIAGNOSE_H
+#define DIAGNOSE_H
+
+#include <stddef.h>
+
+#include "jail.h"
+#include "lesson.h"
+
+struct finding {
+	enum category	 category;
+	char		*file;		/* NULL when there is no place */
+	unsigned	 line;
+	char		*message;
+};
+
+struct findings {
+	struct finding	*v;
+	size_t		 n;
+};
+
+void	diagnose_build(struct findings *, const char *, size_t);
+void	diagnose_run(struct findings *, const struct jail_result *,
+	    const char *);
+void	findings_add(struct findings *, enum category, const char *,
+	    unsigned, const char *, ...) __attribute__((format(printf, 5, 6)));
+void	findings_free(struct findings *);
+
+#endif

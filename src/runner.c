@@ -1,0 +1,419 @@
+/*
+ * runner: build and run a Go program through the two jails, the way go run
+ * would. See runner.h.
+ */
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "runner.h"
+#include "xmalloc.h"
+
+#define DEFAULT_MODULE	"play"
+
+/* A scratch folder and its two halves. */
+struct scratch {
+	char	*top;
+	char	*mod;		/* the module: the learner's files */
+	char	*out;		/* the binary */
+};
+
+/* Make the scratch folders. */
+static int
+scratch_make(struct scratch *s, char **cause)
+{
+	const char	*tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || *tmp != '/')
+		tmp = "/tmp";
+	s->top = xasprintf("%s/gotutor-play-XXXXXX", tmp);
+	if (mkdtemp(s->top) == NULL) {
+		*cause = xasprintf("cannot make a folder in %s: %s", tmp,
+		    strerror(errno));
+		free(s->top);
+		s->top = NULL;
+		return (-1);
+	}
+	s->mod = xasprintf("%s/mod", s->top);
+	s->out = xasprintf("%s/out", s->top);
+	if (mkdir(s->mod, 0755) == -1 || mkdir(s->out, 0755) == -1) {
+		*cause = xasprintf("cannot make %s: %s", s->mod,
+		    strerror(errno));
+		return (-1);
+	}
+	return (0);
+}
+
+/* Remove the scratch folders. */
+static void
+scratch_free(struct scratch *s)
+{
+	if (s->top != NULL)
+		jail_remove_tree(s->top);
+	free(s->top);
+	free(s->mod);
+	free(s->out);
+}
+
+/*
+ * Copy one file of the learner's into the module, refusing anything but a
+ * regular file of a sane size. *total counts the bytes so far.
+ */
+static int
+copy_source(int dirfd, const char *name, const char *shown, const char *dst,
+    size_t *total, char **why)
+{
+	struct stat	 st;
+	char		 buf[65536], *to;
+	int		 in, out;
+	ssize_t		 n;
+
+	in = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	if (in == -1) {
+		if (errno == ELOOP)
+			*why = xasprintf("%s is a symbolic link: gotutor builds "
+			    "only regular files", shown);
+		else
+			*why = xasprintf("cannot open %s: %s", shown,
+			    strerror(errno));
+		return (-1);
+	}
+	if (fstat(in, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*why = xasprintf("%s is not a regular file", shown);
+		close(in);
+		return (-1);
+	}
+	if (st.st_size > RUNNER_FILE_MAX ||
+	    *total + (size_t)st.st_size > RUNNER_TOTAL_MAX) {
+		*why = xasprintf("%s is too large (%lld bytes; a source file "
+		    "may have %u, and all of them %u)", shown,
+		    (long long)st.st_size, RUNNER_FILE_MAX, RUNNER_TOTAL_MAX);
+		close(in);
+		return (-1);
+	}
+	*total += (size_t)st.st_size;
+	to = xasprintf("%s/%s", dst, name);
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	free(to);
+	while (out != -1 && (n = read(in, buf, sizeof buf)) > 0) {
+		if (write(out, buf, (size_t)n) != n) {
+			close(out);
+			out = -1;
+		}
+	}
+	close(in);
+	if (out == -1 || close(out) == -1) {
+		*why = xasprintf("cannot copy %s: %s", shown, strerror(errno));
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Copy the program at path (a .go file, or a folder whose regular files
+ * make the package) into mod. Hidden files and subfolders are left out.
+ */
+static int
+copy_program(const char *path, const char *mod, char **why)
+{
+	struct stat	 st;
+	DIR		*d;
+	struct dirent	*de;
+	const char	*base;
+	char		*dir, *shown;
+	size_t		 total = 0, count = 0, go = 0;
+	int		 dfd, r = 0;
+
+	if (lstat(path, &st) == -1) {
+		*why = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return (-1);
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		base = strrchr(path, '/');
+		dir = base == NULL ? xstrdup(".") :
+		    xstrndup(path, (size_t)(base - path));
+		base = base == NULL ? path : base + 1;
+		if ((dfd = open(*dir == '\0' ? "/" : dir, O_RDONLY |
+		    O_DIRECTORY | O_CLOEXEC)) == -1) {
+			*why = xasprintf("cannot open %s: %s", dir,
+			    strerror(errno));
+			free(dir);
+			return (-1);
+		}
+		free(dir);
+		r = copy_source(dfd, base, path, mod, &total, why);
+		close(dfd);
+		return (r);
+	}
+	if ((dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    (d = fdopendir(dfd)) == NULL) {
+		*why = xasprintf("cannot open %s: %s", path, strerror(errno));
+		if (dfd != -1)
+			close(dfd);
+		return (-1);
+	}
+	while (r == 0 && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISDIR(st.st_mode))
+			continue;
+		if (++count > RUNNER_FILES_MAX) {
+			*why = xasprintf("%s holds more than %d files", path,
+			    RUNNER_FILES_MAX);
+			r = -1;
+			break;
+		}
+		shown = xasprintf("%s/%s", path, de->d_name);
+		r = copy_source(dfd, de->d_name, shown, mod, &total, why);
+		free(shown);
+		go += strlen(de->d_name) > 3 &&
+		    strcmp(de->d_name + strlen(de->d_name) - 3, ".go") == 0;
+	}
+	closedir(d);
+	if (r == 0 && go == 0) {
+		*why = xasprintf("%s holds no .go file", path);
+		r = -1;
+	}
+	return (r);
+}
+
+/* The module path in go.mod, writing one if the learner gave none. */
+static char *
+module_path(const char *mod, const struct toolchain *tc, char **cause)
+{
+	char	*path = xasprintf("%s/go.mod", mod), line[512], *m = NULL;
+	FILE	*f;
+
+	if ((f = fopen(path, "re")) != NULL) {
+		while (m == NULL && fgets(line, sizeof line, f) != NULL) {
+			if (strncmp(line, "module", 6) == 0 &&
+			    (line[6] == ' ' || line[6] == '\t')) {
+				m = line + 7 + strspn(line + 7, " \t\"");
+				m = xstrndup(m, strcspn(m, " \t\"\r\n/"));
+			}
+		}
+		fclose(f);
+		free(path);
+		return (m != NULL ? m : xstrdup(DEFAULT_MODULE));
+	}
+	if ((f = fopen(path, "we")) == NULL) {
+		*cause = xasprintf("cannot write %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return (NULL);
+	}
+	fprintf(f, "module %s\n\ngo %u.%u\n", DEFAULT_MODULE, tc->v.major,
+	    tc->v.minor);
+	fclose(f);
+	free(path);
+	return (xstrdup(DEFAULT_MODULE));
+}
+
+/* A NULL-terminated array of strings, built up one at a time. */
+struct strv {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+strv_add(struct strv *s, char *str)
+{
+	s->v = xreallocarray(s->v, s->n + 2, sizeof *s->v);
+	s->v[s->n++] = str;
+	s->v[s->n] = NULL;
+}
+
+static void
+strv_free(struct strv *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+/* Build mod into out/prog in the build jail. */
+static int
+build(const struct toolchain *tc, const struct scratch *s, const char *cache,
+    const struct runner_opts *o, struct jail_result *res, char **cause)
+{
+	struct jail_spec	 spec;
+	struct jail_bind	 binds[3];
+	struct jail_job		*job;
+	struct strv		 argv = { NULL, 0 }, env = { NULL, 0 };
+	int			 r;
+
+	strv_add(&argv, xstrdup("go"));
+	strv_add(&argv, xstrdup("build"));
+	strv_add(&argv, xstrdup("-trimpath"));
+	strv_add(&argv, xasprintf("-o=%s/prog", s->out));
+	strv_add(&argv, xstrdup("."));
+
+	strv_add(&env, xasprintf("PATH=%s/bin:/usr/local/bin:/usr/bin:/bin",
+	    tc->goroot));
+	strv_add(&env, xasprintf("HOME=%s", s->top));
+	strv_add(&env, xasprintf("GOROOT=%s", tc->goroot));
+	strv_add(&env, xasprintf("GOCACHE=%s/go-build", cache));
+	strv_add(&env, xasprintf("GOPATH=%s/gopath", cache));
+	strv_add(&env, xstrdup("CGO_ENABLED=0"));
+	strv_add(&env, xstrdup("GOPROXY=off"));
+	strv_add(&env, xstrdup("GOSUMDB=off"));
+	strv_add(&env, xstrdup("GOTOOLCHAIN=local"));
+	strv_add(&env, xstrdup("GOFLAGS=-mod=mod"));
+	strv_add(&env, xstrdup("GOENV=off"));
+	strv_add(&env, xstrdup("GOTELEMETRY=off"));
+	strv_add(&env, xstrdup("GOWORK=off"));
+	strv_add(&env, xstrdup("TMPDIR=/tmp"));
+
+	binds[0] = (struct jail_bind){ tc->goroot, 0 };
+	binds[1] = (struct jail_bind){ cache, 1 };
+	binds[2] = (struct jail_bind){ s->top, 1 };
+
+	memset(&spec, 0, sizeof spec);
+	spec.policy = JAIL_BUILD;
+	spec.program = tc->go;
+	spec.argv = argv.v;
+	spec.env = env.v;
+	spec.dir = s->mod;
+	spec.stdin_fd = -1;
+	spec.binds = binds;
+	spec.nbinds = 3;
+	spec.degraded = o->degraded;
+	jail_default_limits(JAIL_BUILD, &spec.limits);
+
+	r = jail_spawn(&spec, &job, cause);
+	if (r == 0)
+		jail_wait(job, res);
+	strv_free(&argv);
+	strv_free(&env);
+	return (r);
+}
+
+/* Run out/prog in the run jail, with the module's files in its box. */
+static int
+run(const struct scratch *s, const struct runner_opts *o,
+    struct jail_result *res, char **cause)
+{
+	struct jail_spec	 spec;
+	struct jail_job		*job;
+	struct strv		 argv = { NULL, 0 }, env = { NULL, 0 };
+	char			*prog;
+	size_t			 i;
+	int			 in = -1, r;
+
+	memset(&spec, 0, sizeof spec);
+	jail_default_limits(JAIL_RUN, &spec.limits);
+	if (o->timeout_ms != 0)
+		spec.limits.wall_ms = spec.limits.cpu_ms = o->timeout_ms;
+	if (o->memory != 0)
+		spec.limits.memory = o->memory;
+	if (o->stdin_path != NULL &&
+	    (in = open(o->stdin_path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("cannot open %s: %s", o->stdin_path,
+		    strerror(errno));
+		return (-1);
+	}
+
+	strv_add(&argv, xstrdup("main"));
+	for (i = 0; i < o->nargs; i++)
+		strv_add(&argv, xstrdup(o->args[i]));
+	strv_add(&env, xstrdup("PATH=/usr/bin:/bin"));
+	strv_add(&env, xstrdup("HOME=/box"));
+	strv_add(&env, xstrdup("TMPDIR=/tmp"));
+	/* A soft limit below the hard one: garbage is collected in time. */
+	strv_add(&env, xasprintf("GOMEMLIMIT=%lluMiB",
+	    (unsigned long long)(spec.limits.memory * 8 / 10 >> 20)));
+
+	prog = xasprintf("%s/prog", s->out);
+	spec.policy = JAIL_RUN;
+	spec.program = prog;
+	spec.argv = argv.v;
+	spec.env = env.v;
+	spec.seed = s->mod;
+	spec.stdin_fd = in;
+	spec.degraded = o->degraded;
+	r = jail_spawn(&spec, &job, cause);
+	if (r == 0)
+		jail_wait(job, res);
+	if (in != -1)
+		close(in);
+	free(prog);
+	strv_free(&argv);
+	strv_free(&env);
+	return (r);
+}
+
+/*
+ * Build and run the Go program at path (a file or a package folder). Return
+ * 0 with *res filled in (the caller frees it with runner_result_free), or
+ * -1 with *cause set when gotutor itself cannot go on.
+ */
+int
+runner_play(const struct toolchain *tc, const char *path,
+    const struct runner_opts *o, struct runner_result *res, char **cause)
+{
+	struct scratch	 s;
+	char		*cache = NULL, *why = NULL, *sub;
+	int		 r = -1;
+
+	memset(res, 0, sizeof *res);
+	memset(&s, 0, sizeof s);
+	res->tier = o->degraded ? JAIL_DEGRADED : jail_probe(&res->tier_why);
+	if (o->degraded)
+		res->tier_why = "asked for";
+	if ((cache = paths_cache(cause)) == NULL)
+		goto out;
+	sub = xasprintf("%s/go-build", cache);
+	r = paths_mkdirs(sub, cause);
+	free(sub);
+	if (r == -1 || scratch_make(&s, cause) == -1) {
+		r = -1;
+		goto out;
+	}
+	if (copy_program(path, s.mod, &why) == -1) {
+		res->stage = RUNNER_REJECTED;
+		res->rejected = why;
+		r = 0;
+		goto out;
+	}
+	if ((res->module = module_path(s.mod, tc, cause)) == NULL) {
+		r = -1;
+		goto out;
+	}
+	if ((r = build(tc, &s, cache, o, &res->build, cause)) == -1)
+		goto out;
+	if (res->build.verdict != JAIL_OK) {
+		res->stage = RUNNER_BUILD_FAILED;
+		goto out;
+	}
+	res->stage = RUNNER_RAN;
+	r = run(&s, o, &res->run, cause);
+out:
+	scratch_free(&s);
+	free(cache);
+	return (r);
+}
+
+/* Free what a result holds. */
+void
+runner_result_free(struct runner_result *res)
+{
+	free(res->rejected);
+	free(res->module);
+	jail_result_free(&res->build);
+	jail_result_free(&res->run);
+	memset(res, 0, sizeof *res);
+}
