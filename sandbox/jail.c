@@ -83,6 +83,8 @@ struct jail_job {
 	struct rusage		 ru;
 	enum jail_verdict	 forced;	/* decided by the jail, or OK */
 	int			 timeout_cpu;
+	int			 over;		/* output passed the limit */
+	uint64_t		 over_at;
 	char			*violation;
 	char			*internal;
 };
@@ -265,6 +267,8 @@ struct child_args {
 	int			 have_cgroup;
 	int			 notify;
 	int			 root;		/* the tutor runs as root */
+	uid_t			 uid;		/* the tutor's ids, mapped to */
+	gid_t			 gid;		/* themselves in the jail */
 	const char		*rootdir;
 	const char		*boxdir;
 };
@@ -330,8 +334,8 @@ child(const struct child_args *a)
 	const char		*what = "";
 	char			 go;
 	int			 nobody = a->root && s->policy == JAIL_RUN;
-	uid_t			 uid = nobody ? NOBODY : getuid();
-	gid_t			 gid = nobody ? NOBODY : getgid();
+	uid_t			 uid = nobody ? NOBODY : a->uid;
+	gid_t			 gid = nobody ? NOBODY : a->gid;
 	int			 nfd, r, seed = -1;
 
 	/* Wait for the parent to map our ids and cgroup us. */
@@ -614,6 +618,8 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	a.spec = spec;
 	a.tier = j->tier;
 	a.root = getuid() == 0;
+	a.uid = getuid();
+	a.gid = getgid();
 	a.notify = spec->policy == JAIL_RUN && filter_notify_supported();
 
 	/* The fds the child keeps sit above its own fd limit. */
@@ -839,6 +845,25 @@ jail_probe(const char **why)
 	return (tier);
 }
 
+/* Find what this machine offers the jail. */
+void
+jail_support(struct jail_support *s)
+{
+	struct cgroup	*cg;
+	char		*why = NULL;
+
+	memset(s, 0, sizeof *s);
+	s->tier = jail_probe(&s->tier_why);
+	s->seccomp_api = seccomp_api_get();
+	s->notify = filter_notify_supported();
+	s->landlock_abi = fsrules_abi();
+	if ((cg = cgroup_create(64u << 20, 16, &why)) != NULL) {
+		s->cgroup = 1;
+		cgroup_destroy(cg);
+	} else
+		s->cgroup_why = why;
+}
+
 /* Add the job's live fds to p[0..n); return how many were added. */
 size_t
 jail_pollfds(struct jail_job *j, struct pollfd *p, size_t n)
@@ -864,6 +889,9 @@ jail_timeout_ms(struct jail_job *j)
 
 	if (j->stage == STAGE_QUIT && j->kill_at < next)
 		next = j->kill_at;
+	if (j->over && j->stage != STAGE_KILLED &&
+	    j->over_at + j->lim.grace_ms < next)
+		next = j->over_at + j->lim.grace_ms;
 	if (j->reaped)
 		next = j->reaped_at + LINGER_MS;
 	else if (j->lim.wall_ms != 0 && j->stage == STAGE_RUNNING &&
@@ -893,10 +921,14 @@ stream_read(struct jail_job *j, struct stream *s)
 		}
 		keep = (size_t)n;
 		if (s->len + keep > s->limit) {
+			/* Past the cap: keep draining, store nothing more, and
+			 * give the program the grace period to end by itself:
+			 * a crash's stack dump may be long. */
 			keep = s->limit - s->len;
-			if (j->forced == JAIL_OK)
-				j->forced = JAIL_OUTPUT;
-			job_signal(j, SIGKILL);
+			if (!j->over) {
+				j->over = 1;
+				j->over_at = now_ms();
+			}
 		}
 		if (s->len + keep + 1 > s->cap) {
 			size_t	 cap = s->cap == 0 ? 4096 : s->cap;
@@ -1038,6 +1070,12 @@ jail_service(struct jail_job *j)
 	}
 	try_reap(j);
 	now = now_ms();
+	if (!j->reaped && j->over && now >= j->over_at + j->lim.grace_ms &&
+	    j->stage != STAGE_KILLED) {
+		if (j->forced == JAIL_OK)
+			j->forced = JAIL_OUTPUT;
+		job_signal(j, SIGKILL);
+	}
 	if (!j->reaped) {
 		if (j->stage == STAGE_QUIT && now >= j->kill_at)
 			job_signal(j, SIGKILL);
@@ -1114,6 +1152,9 @@ verdict(struct jail_job *j, struct jail_result *r)
 		r->exit_code = WEXITSTATUS(j->status);
 	if (WIFSIGNALED(j->status))
 		r->signal = WTERMSIG(j->status);
+	if (j->forced == JAIL_OK && j->over && !(WIFEXITED(j->status) &&
+	    r->exit_code == 2))
+		j->forced = JAIL_OUTPUT;
 	if (j->forced != JAIL_OK) {
 		r->verdict = j->forced;
 		r->timeout_cpu = j->timeout_cpu;
@@ -1162,7 +1203,7 @@ jail_finish(struct jail_job *j, struct jail_result *r)
 	if (j->cg != NULL)
 		peak = cgroup_peak(j->cg) / 1024;
 	r->peak_kib = peak != 0 ? peak : (uint64_t)j->ru.ru_maxrss;
-	r->truncated = j->forced == JAIL_OUTPUT;
+	r->truncated = j->over;
 	r->out = take_stream(&j->out, &r->out_len);
 	r->err = take_stream(&j->err, &r->err_len);
 

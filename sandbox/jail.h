@@ -97,11 +97,23 @@ struct jail_result {
 	enum jail_tier		 tier;
 };
 
+/* What this machine offers the jail, for gotutor doctor. */
+struct jail_support {
+	enum jail_tier	 tier;
+	const char	*tier_why;	/* why the tier is degraded */
+	unsigned	 seccomp_api;	/* libseccomp's API level; 0: none */
+	int		 notify;	/* seccomp can name a denied call */
+	int		 landlock_abi;	/* 0: no Landlock */
+	int		 cgroup;	/* a memory cgroup can be had */
+	const char	*cgroup_why;	/* why not */
+};
+
 struct jail_job;
 struct pollfd;
 
 /* The tier this machine allows, found once by trying; why says why. */
 enum jail_tier	 jail_probe(const char **);
+void		 jail_support(struct jail_support *);
 const char	*jail_tier_name(enum jail_tier);
 const char	*jail_verdict_name(enum jail_verdict);
 void		 jail_default_limits(enum jail_policy, struct jail_limits *);

@@ -2,8 +2,10 @@
  * toolchain: the Go toolchain gotutor builds with, found once.
  *
  * GOTUTOR_GO names it; otherwise the first go on PATH, then
- * /usr/local/go/bin/go and /usr/lib/go/bin/go. Its GOROOT and version come
- * from `go env`, run with the toolchain kept local and offline.
+ * /usr/local/go/bin/go and /usr/lib/go/bin/go. Its GOROOT is the folder
+ * above the real bin/go, and its version the first line of GOROOT/VERSION,
+ * as the go command itself finds them; where that layout is missing,
+ * `go env` answers, run with the toolchain kept local and offline.
  */
 
 #include <sys/stat.h>
@@ -121,6 +123,39 @@ parse_go_version(const char *s, struct goversion *v)
 	return (0);
 }
 
+/* GOROOT and version from the layout of a standard install; 0 or -1. */
+static int
+from_layout(struct toolchain *tc)
+{
+	char	*real, *root, *vfile, line[128];
+	size_t	 len;
+	FILE	*f;
+
+	if ((real = realpath(tc->go, NULL)) == NULL)
+		return (-1);
+	len = strlen(real);
+	if (len < 7 || strcmp(real + len - 7, "/bin/go") != 0) {
+		free(real);
+		return (-1);
+	}
+	root = xstrndup(real, len - 7);
+	free(real);
+	vfile = xasprintf("%s/VERSION", root);
+	f = fopen(vfile, "re");
+	free(vfile);
+	if (f == NULL || fgets(line, sizeof line, f) == NULL ||
+	    strncmp(line, "go1.", 4) != 0) {
+		if (f != NULL)
+			fclose(f);
+		free(root);
+		return (-1);
+	}
+	fclose(f);
+	tc->goroot = root;
+	tc->version = xstrndup(line, strcspn(line, " \r\n"));
+	return (0);
+}
+
 /* Find the toolchain. Return 0, or -1 with *cause set (the caller frees). */
 int
 toolchain_find(struct toolchain *tc, char **cause)
@@ -134,6 +169,8 @@ toolchain_find(struct toolchain *tc, char **cause)
 		    "GOTUTOR_GO");
 		return (-1);
 	}
+	if (from_layout(tc) == 0)
+		goto parse;
 	if ((out = go_env(tc->go, cause)) == NULL) {
 		toolchain_free(tc);
 		return (-1);
@@ -148,6 +185,7 @@ toolchain_find(struct toolchain *tc, char **cause)
 	tc->goroot = xstrdup(out);
 	tc->version = xstrndup(nl + 1, strcspn(nl + 1, "\n"));
 	free(out);
+parse:
 	if (parse_go_version(tc->version, &tc->v) != 0) {
 		*cause = xasprintf("cannot read the Go version \"%s\"",
 		    tc->version);

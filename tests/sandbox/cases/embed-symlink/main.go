@@ -1,7 +1,7 @@
-// want: build-failure
+// want: rejected
 // want-not-stdout: root:x:
 // setup: host-symlink
-// why: //go:embed of a symlink (data.txt -> /etc/passwd) is refused by the toolchain, so no host file gets baked into the binary
+// why: an embedded file that is a symlink (data.txt -> /etc/passwd) is refused before the build, and the toolchain would refuse it too ("cannot embed irregular file"), so no host file gets baked into the binary
 
 package main
 

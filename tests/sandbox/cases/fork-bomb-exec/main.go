@@ -1,7 +1,7 @@
 // want: ok
 // want-stdout: fork/exec /bin/true: operation not permitted
 // want-stdout: no child started in 1000 tries
-// why: os/exec cannot start any process: a clone without the thread flags gets EPERM
+// why: os/exec cannot start any process: a clone without the thread flags gets EPERM (Go >= 1.23 first probes pidfd_open, which must get an errno, not a trap)
 
 package main
 
