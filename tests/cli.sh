@@ -111,4 +111,51 @@ run "$GOTUTOR" lint "$TMPDIR_TEST/odd"
 expect_status 1 "lint on a track with a folder named like a lesson"
 expect_out "odd/folder.yaml: not a regular file" "the odd entry is named"
 
+# play: usage errors, then a real program through both jails.
+run "$GOTUTOR" play
+expect_status 2 "play with no program"
+run "$GOTUTOR" play --timeout 2 "$fx/valid"
+expect_status 2 "play with a timeout that has no unit"
+expect_err 'bad --timeout "2"' "the bad timeout is named"
+run "$GOTUTOR" play --memory lots "$fx/valid"
+expect_status 2 "play with a bad memory size"
+run "$GOTUTOR" play "$TMPDIR_TEST/no-such.go"
+expect_status 2 "play of a missing file"
+mkdir -p "$TMPDIR_TEST/prog"
+cat >"$TMPDIR_TEST/prog/main.go" <<'GO'
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+)
+
+func main() {
+	sc := bufio.NewScanner(os.Stdin)
+	for sc.Scan() {
+		fmt.Println("got", sc.Text(), "args", os.Args[1:])
+	}
+	fmt.Fprintln(os.Stderr, "bye")
+	os.Exit(3)
+}
+GO
+printf 'one\n' >"$TMPDIR_TEST/in.txt"
+run "$GOTUTOR" play --stdin "$TMPDIR_TEST/in.txt" "$TMPDIR_TEST/prog" -- a b
+expect_status 1 "play of a program that exits 3"
+expect_eq "$out" "got one args [a b]" "play passes stdin and arguments"
+expect_err "bye" "play shows the program's stderr"
+expect_err "--- exit (exit 3)" "play says how the program ended"
+run "$GOTUTOR" play --json --stdin "$TMPDIR_TEST/in.txt" "$TMPDIR_TEST/prog/main.go"
+expect_status 1 "play --json of a program that exits 3"
+expect_out '"status": "fail"' "play --json has the status"
+expect_out '"verdict": "exit"' "play --json has the verdict"
+expect_out '"exit_code": 3' "play --json has the exit code"
+expect_out '"stdout": "got one args []\n"' "play --json has the output"
+printf 'package main\n\nfunc main() { x := 1 }\n' >"$TMPDIR_TEST/bad.go"
+run "$GOTUTOR" play --json "$TMPDIR_TEST/bad.go"
+expect_status 1 "play of a program that does not compile"
+expect_out '"category": "compile-error"' "the compile error is a finding"
+expect_out '"line": 3' "the compile error has its line"
+
 finish
