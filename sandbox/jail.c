@@ -37,15 +37,14 @@
 
 #include "box.h"
 #include "cgroup.h"
+#include "child.h"
 #include "filter.h"
 #include "fsrules.h"
 #include "jail.h"
 
-#define NOBODY		65534
 #define SETUP_MS	10000		/* the longest a child may take to exec */
 #define LINGER_MS	200		/* pipes held open after the exit */
 #define TICK_MS		50		/* CPU checks, and waits without pidfd */
-#define SEED_MAX	(16u << 20)	/* bytes a seed file may have */
 
 /* One output stream, kept up to a limit. */
 struct stream {
@@ -84,21 +83,10 @@ struct jail_job {
 	enum jail_verdict	 forced;	/* decided by the jail, or OK */
 	int			 timeout_cpu;
 	int			 over;		/* output passed the limit */
+	int			 box_full;	/* the degraded box did */
 	uint64_t		 over_at;
 	char			*violation;
 	char			*internal;
-};
-
-/* What the child sends while it sets up. */
-enum msg_type {
-	MSG_FAILED = 'F',	/* errno, then what failed */
-	MSG_LISTENER = 'L',	/* the seccomp listener fd, in SCM_RIGHTS */
-};
-
-struct msg {
-	char		type;
-	int		err;
-	char		what[96];
 };
 
 static const char *const verdict_names[] = {
@@ -177,254 +165,6 @@ fmt(const char *f, ...)
 	va_end(ap);
 	return (s);
 }
-
-/* ---- The child. Everything here runs between clone and exec. ---- */
-
-/* Report a failed step to the parent and exit. */
-static void __attribute__((noreturn))
-child_fail(int sync, const char *what)
-{
-	struct msg	m;
-
-	memset(&m, 0, sizeof m);
-	m.type = MSG_FAILED;
-	m.err = errno;
-	snprintf(m.what, sizeof m.what, "%s", what);
-	(void)!write(sync, &m, sizeof m);
-	_exit(127);
-}
-
-/* Send the seccomp listener fd to the parent. */
-static int
-child_send_fd(int sync, int fd)
-{
-	struct msg	 m;
-	struct msghdr	 mh;
-	struct iovec	 iov;
-	union {
-		char		buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr	align;
-	} u;
-	struct cmsghdr	*cm;
-
-	memset(&m, 0, sizeof m);
-	m.type = MSG_LISTENER;
-	iov.iov_base = &m;
-	iov.iov_len = sizeof m;
-	memset(&mh, 0, sizeof mh);
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = u.buf;
-	mh.msg_controllen = sizeof u.buf;
-	cm = CMSG_FIRSTHDR(&mh);
-	cm->cmsg_level = SOL_SOCKET;
-	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cm), &fd, sizeof fd);
-	return (sendmsg(sync, &mh, 0) == (ssize_t)sizeof m ? 0 : -1);
-}
-
-/* Set one rlimit, soft and hard alike. */
-static int
-limit(int res, rlim_t v)
-{
-	struct rlimit	rl = { v, v };
-
-	return (setrlimit(res, &rl));
-}
-
-/* Close every fd but 0, 1, 2 and the two given. */
-static void
-close_others(int keep1, int keep2)
-{
-	DIR		*d;
-	struct dirent	*de;
-	int		 fd, dfd, max;
-
-	if ((d = opendir("/proc/self/fd")) != NULL) {
-		dfd = dirfd(d);
-		while ((de = readdir(d)) != NULL) {
-			fd = atoi(de->d_name);
-			if (fd > 2 && fd != keep1 && fd != keep2 && fd != dfd)
-				close(fd);
-		}
-		closedir(d);
-		return;
-	}
-	max = (int)sysconf(_SC_OPEN_MAX);
-	for (fd = 3; fd < max; fd++) {
-		if (fd != keep1 && fd != keep2)
-			close(fd);
-	}
-}
-
-struct child_args {
-	const struct jail_spec	*spec;
-	enum jail_tier		 tier;
-	int			 sync;		/* the child's end */
-	int			 exec_fd;	/* numbered above the fd limit */
-	int			 stdin_fd, out_fd, err_fd;
-	int			 have_cgroup;
-	int			 notify;
-	int			 root;		/* the tutor runs as root */
-	uid_t			 uid;		/* the tutor's ids, mapped to */
-	gid_t			 gid;		/* themselves in the jail */
-	const char		*rootdir;
-	const char		*boxdir;
-};
-
-/*
- * Copy the regular files at the top of the seed folder (an open fd) into
- * the folder dst, never following a link. Return 0 or -1.
- */
-static int
-copy_seed(int seed, int dst)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		 buf[65536];
-	int		 in, out, fd;
-	ssize_t		 n;
-	off_t		 total;
-
-	if ((fd = dup(seed)) == -1 || (d = fdopendir(fd)) == NULL) {
-		if (fd != -1)
-			close(fd);
-		return (-1);
-	}
-	rewinddir(d);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		in = openat(seed, de->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-		if (in == -1)
-			continue;
-		if (fstat(in, &st) == -1 || !S_ISREG(st.st_mode) ||
-		    st.st_size > SEED_MAX) {
-			close(in);
-			continue;
-		}
-		out = openat(dst, de->d_name, O_WRONLY | O_CREAT | O_EXCL |
-		    O_NOFOLLOW | O_CLOEXEC, 0644);
-		total = 0;
-		while (out != -1 && (n = read(in, buf, sizeof buf)) > 0) {
-			if (write(out, buf, (size_t)n) != n)
-				break;
-			total += n;
-		}
-		close(in);
-		if (out == -1 || close(out) == -1 || total != st.st_size) {
-			closedir(d);
-			return (-1);
-		}
-	}
-	closedir(d);
-	return (0);
-}
-
-/* The child: set up, confine, exec. Never returns. */
-static void __attribute__((noreturn))
-child(const struct child_args *a)
-{
-	const struct jail_spec	*s = a->spec;
-	const struct jail_limits *l = &s->limits;
-	struct filter_args	 fa;
-	struct box_plan		 plan;
-	const char		*what = "";
-	char			 go;
-	int			 nobody = a->root && s->policy == JAIL_RUN;
-	uid_t			 uid = nobody ? NOBODY : a->uid;
-	gid_t			 gid = nobody ? NOBODY : a->gid;
-	int			 nfd, r, seed = -1;
-
-	/* Wait for the parent to map our ids and cgroup us. */
-	if (read(a->sync, &go, 1) != 1)
-		_exit(127);
-	if (setsid() == -1)
-		child_fail(a->sync, "start a session");
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
-		child_fail(a->sync, "follow the tutor's death");
-
-	if (dup2(a->stdin_fd, 0) == -1 || dup2(a->out_fd, 1) == -1 ||
-	    dup2(a->err_fd, 2) == -1)
-		child_fail(a->sync, "set up stdin and the output pipes");
-
-	/* The seed folder stays reachable through its fd after the pivot. */
-	if (s->policy == JAIL_RUN && s->seed != NULL && a->tier == JAIL_FULL &&
-	    (seed = open(s->seed, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		child_fail(a->sync, "open the files for the box");
-	if (a->tier == JAIL_FULL) {
-		memset(&plan, 0, sizeof plan);
-		plan.policy = s->policy;
-		plan.root = a->rootdir;
-		plan.dir = s->dir;
-		plan.binds = s->binds;
-		plan.nbinds = s->nbinds;
-		plan.size = l->box_size;
-		plan.inodes = l->box_inodes;
-		plan.uid = uid;
-		plan.gid = gid;
-		if (box_enter(&plan, &what) == -1)
-			child_fail(a->sync, what);
-	} else if (chdir(s->policy == JAIL_RUN ? a->boxdir : s->dir) == -1)
-		child_fail(a->sync, "enter the working folder");
-	if (seed != -1 && (copy_seed(seed, AT_FDCWD) == -1 || close(seed)))
-		child_fail(a->sync, "copy the files into the box");
-
-	/* Limits. Memory by cgroup where there is one, else RLIMIT_DATA. */
-	if (l->cpu_ms != 0 && limit(RLIMIT_CPU,
-	    (l->cpu_ms + l->grace_ms) / 1000 + 2) == -1)
-		child_fail(a->sync, "limit CPU time");
-	if (!a->have_cgroup && l->memory != 0 &&
-	    limit(RLIMIT_DATA, l->memory) == -1)
-		child_fail(a->sync, "limit memory");
-	if (l->file_size != 0 && limit(RLIMIT_FSIZE, l->file_size) == -1)
-		child_fail(a->sync, "limit file size");
-	if (l->files != 0 && limit(RLIMIT_NOFILE, l->files) == -1)
-		child_fail(a->sync, "limit open files");
-	if (limit(RLIMIT_CORE, 0) == -1)
-		child_fail(a->sync, "switch off core dumps");
-
-	/* In the degraded tier, Landlock confines the file system. */
-	if (a->tier == JAIL_DEGRADED && s->policy == JAIL_RUN &&
-	    (r = fsrules_apply(a->boxdir, a->exec_fd, &what)) == -1)
-		child_fail(a->sync, what);
-
-	/* Root runs learner code as nobody, with no capabilities. */
-	if (a->root && s->policy == JAIL_RUN && (setgroups(0, NULL) == -1 ||
-	    setresgid(NOBODY, NOBODY, NOBODY) == -1 ||
-	    setresuid(NOBODY, NOBODY, NOBODY) == -1))
-		child_fail(a->sync, "become nobody");
-	/* Counted per user (namespace): only threads, none to spare. */
-	if (!a->have_cgroup && l->procs != 0 &&
-	    limit(RLIMIT_NPROC, l->procs) == -1)
-		child_fail(a->sync, "limit processes");
-
-	close_others(a->sync, a->exec_fd);
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
-		child_fail(a->sync, "set no_new_privs");
-
-	memset(&fa, 0, sizeof fa);
-	fa.policy = s->policy;
-	fa.self = a->tier == JAIL_FULL ? 1 : getpid();
-	fa.exec_fd = a->exec_fd;
-	fa.netns = a->tier == JAIL_FULL;
-	fa.notify = a->notify;
-	fa.sync_fd = a->sync;
-	if ((r = filter_load(&fa, &nfd)) != 0) {
-		errno = -r;
-		child_fail(a->sync, "load the seccomp filter");
-	}
-	if (nfd != -1 && child_send_fd(a->sync, nfd) == -1)
-		child_fail(a->sync, "hand over the seccomp listener");
-	if (nfd != -1)
-		close(nfd);
-	syscall(SYS_execveat, a->exec_fd, "", s->argv, s->env, AT_EMPTY_PATH);
-	child_fail(a->sync, "execute the program");
-}
-
-/* ---- The parent. ---- */
 
 /* Receive one message, with a descriptor when one came; -1 at EOF. */
 static int
@@ -513,8 +253,8 @@ chown_tree(int dfd)
 	if ((fd = dup(dfd)) == -1 || (d = fdopendir(fd)) == NULL)
 		return (-1);
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' && fchownat(dfd, de->d_name, NOBODY,
-		    NOBODY, AT_SYMLINK_NOFOLLOW) == -1)
+		if (de->d_name[0] != '.' && fchownat(dfd, de->d_name, CHILD_NOBODY,
+		    CHILD_NOBODY, AT_SYMLINK_NOFOLLOW) == -1)
 			r = -1;
 	}
 	closedir(d);
@@ -533,7 +273,7 @@ seed_box(const char *seed, const char *box, int root)
 		close(sfd);
 		return (-1);
 	}
-	r = copy_seed(sfd, dfd);
+	r = child_copy_seed(sfd, dfd);
 	if (r == 0 && root)
 		r = chown_tree(dfd);
 	close(sfd);
@@ -656,7 +396,7 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	}
 	if (j->tier == JAIL_DEGRADED && spec->policy == JAIL_RUN) {
 		if ((j->boxdir = make_tmpdir("box")) == NULL ||
-		    (a.root && chown(j->boxdir, NOBODY, NOBODY) == -1)) {
+		    (a.root && chown(j->boxdir, CHILD_NOBODY, CHILD_NOBODY) == -1)) {
 			*cause = fmt("cannot make the box: %s", strerror(errno));
 			goto fail;
 		}
@@ -686,7 +426,7 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 		goto fail;
 	}
 	if (j->pid == 0)
-		child(&a);
+		child_run(&a);
 
 	/* Parent: ids, cgroup, then let the child go. */
 	close(sp[1]);
@@ -984,6 +724,58 @@ take_notification(struct jail_job *j)
 	}
 }
 
+/*
+ * Count the files and bytes under a folder, without following links,
+ * stopping once either passes its cap. Return 1 when one did.
+ */
+static int
+box_over(int parent, const char *name, uint64_t *files, uint64_t *bytes,
+    const struct jail_limits *l)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	int		 fd, over = 0;
+
+	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return (0);
+	}
+	while (!over && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+			continue;
+		(*files)++;
+		*bytes += (uint64_t)st.st_blocks * 512;
+		if (*files > l->box_inodes || *bytes > l->box_size)
+			over = 1;
+		else if (S_ISDIR(st.st_mode))
+			over = box_over(dirfd(d), de->d_name, files, bytes, l);
+	}
+	closedir(d);
+	return (over);
+}
+
+/* The degraded box has no tmpfs caps: end the job when it passes them. */
+static void
+check_box(struct jail_job *j)
+{
+	uint64_t	files = 0, bytes = 0;
+
+	if (j->boxdir == NULL || j->box_full || j->stage == STAGE_KILLED)
+		return;
+	if (box_over(AT_FDCWD, j->boxdir, &files, &bytes, &j->lim)) {
+		j->box_full = 1;
+		if (j->forced == JAIL_OK)
+			j->forced = JAIL_OUTPUT;
+		job_signal(j, SIGKILL);
+	}
+}
+
 /* CPU time used by the process so far, in ms; 0 when unknown. */
 static unsigned
 cpu_used(pid_t pid)
@@ -1086,6 +878,7 @@ jail_service(struct jail_job *j)
 			if (j->stage == STAGE_RUNNING && j->lim.cpu_ms != 0 &&
 			    cpu_used(j->pid) >= j->lim.cpu_ms)
 				time_out(j, 1);
+			check_box(j);
 			j->next_tick = now + TICK_MS;
 		}
 	} else if (now >= j->reaped_at + LINGER_MS) {
@@ -1120,11 +913,18 @@ jail_cancel(struct jail_job *j)
 static int
 says_out_of_memory(const struct stream *err)
 {
-	return (err->buf != NULL &&
-	    (memmem(err->buf, err->len, "fatal error: runtime: out of memory",
-	    35) != NULL ||
-	    memmem(err->buf, err->len, "runtime: cannot allocate memory",
-	    31) != NULL));
+	static const char *const says[] = {
+		"fatal error: runtime: out of memory",
+		"fatal error: out of memory",
+		"runtime: cannot allocate memory",
+	};
+	size_t	i;
+
+	for (i = 0; err->buf != NULL && i < sizeof says / sizeof says[0]; i++) {
+		if (memmem(err->buf, err->len, says[i], strlen(says[i])) != NULL)
+			return (1);
+	}
+	return (0);
 }
 
 /* Hand a stream's bytes to the result, NUL-terminated. */
@@ -1204,6 +1004,7 @@ jail_finish(struct jail_job *j, struct jail_result *r)
 		peak = cgroup_peak(j->cg) / 1024;
 	r->peak_kib = peak != 0 ? peak : (uint64_t)j->ru.ru_maxrss;
 	r->truncated = j->over;
+	r->box_full = j->box_full;
 	r->out = take_stream(&j->out, &r->out_len);
 	r->err = take_stream(&j->err, &r->err_len);
 

@@ -94,6 +94,7 @@ struct jail_result {
 	char			*err;		/* stderr, NUL-terminated */
 	size_t			 err_len;
 	int			 truncated;	/* output passed the limit */
+	int			 box_full;	/* files in the box did */
 	enum jail_tier		 tier;
 };
 

@@ -84,6 +84,8 @@ json_jail(struct json *j, const struct jail_result *r)
 	json_bytes(j, r->err, r->err_len);
 	json_key(j, "truncated");
 	json_bool(j, r->truncated);
+	json_key(j, "box_full");
+	json_bool(j, r->box_full);
 	json_end(j, '}');
 }
 

@@ -169,8 +169,10 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 		    (unsigned long long)r->peak_kib);
 		break;
 	case JAIL_OUTPUT:
-		findings_add(fs, CAT_OUTPUT_LIMIT, NULL, 0, "the program wrote "
-		    "more output than it may, and was stopped");
+		findings_add(fs, CAT_OUTPUT_LIMIT, NULL, 0, "%s", r->box_full ?
+		    "the program wrote more files than its folder may hold, "
+		    "and was stopped" : "the program wrote more output than "
+		    "it may, and was stopped");
 		break;
 	case JAIL_VIOLATION:
 		findings_add(fs, CAT_SANDBOX_VIOLATION, file, line, "the "

@@ -61,8 +61,9 @@ def apply(want, key, value):
 def for_tier(want, tier):
     w = json.loads(json.dumps(want))
     if tier in want["tier"]:
+        # A tier's own verdict or stdout replaces the general ones.
         for key, value in want["tier"][tier]:
-            if key == "want-stdout":
+            if key in ("want", "want-stdout"):
                 w["stdout"] = []
             if key == "want":
                 w["verdict"] = value

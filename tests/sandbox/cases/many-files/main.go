@@ -1,5 +1,6 @@
 // want: ok
 // want-stdout: create failed:
+// want@degraded: output-limit
 // why: creating empty files without end stops at the box's inode cap (ENOSPC), as an error the program sees
 
 package main
