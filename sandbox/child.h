@@ -11,6 +11,7 @@
 
 #define CHILD_NOBODY	65534
 #define CHILD_SEED_MAX	(16u << 20)	/* bytes a seed file may have */
+#define CHILD_DATA_SLACK (48ull << 20)	/* the Go runtime's own mappings */
 
 /* What the child sends while it sets up. */
 enum msg_type {

@@ -84,6 +84,7 @@ struct jail_job {
 	int			 timeout_cpu;
 	int			 over;		/* output passed the limit */
 	int			 box_full;	/* the degraded box did */
+	int			 orphans_gone;	/* none of its group is left */
 	uint64_t		 over_at;
 	char			*violation;
 	char			*internal;
@@ -418,6 +419,9 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	a.rootdir = rootdir;
 	a.boxdir = j->boxdir;
 
+	/* Orphans of the job (the toolchain's, in the degraded tier) come
+	 * back to us to be reaped, not to init. */
+	(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
 	flags = SIGCHLD | (j->tier == JAIL_FULL ? NS_FLAGS : 0);
 	j->start_ms = now_ms();
 	j->pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
@@ -820,8 +824,17 @@ try_reap(struct jail_job *j)
 {
 	pid_t	r;
 
-	if (j->reaped)
+	if (j->reaped) {
+		/* Orphans of its group come to us as the subreaper. */
+		while (!j->orphans_gone) {
+			r = waitpid(-j->pid, NULL, WNOHANG);
+			if (r == -1 && errno == ECHILD)
+				j->orphans_gone = 1;
+			if (r <= 0)
+				break;
+		}
 		return;
+	}
 	r = wait4(j->pid, &j->status, WNOHANG, &j->ru);
 	if (r != j->pid)
 		return;
@@ -835,6 +848,7 @@ try_reap(struct jail_job *j)
 	kill(-j->pid, SIGKILL);
 	if (j->cg != NULL)
 		cgroup_kill(j->cg);
+	try_reap(j);
 }
 
 /*
@@ -882,7 +896,9 @@ jail_service(struct jail_job *j)
 			j->next_tick = now + TICK_MS;
 		}
 	} else if (now >= j->reaped_at + LINGER_MS) {
-		/* Something still holds a pipe: stop waiting for it. */
+		/* Something still holds a pipe, or has not died: stop
+		 * waiting for it. */
+		j->orphans_gone = 1;
 		if (j->out.fd != -1) {
 			close(j->out.fd);
 			j->out.fd = -1;
@@ -899,7 +915,8 @@ jail_service(struct jail_job *j)
 int
 jail_done(struct jail_job *j)
 {
-	return (j->reaped && j->out.fd == -1 && j->err.fd == -1);
+	return (j->reaped && j->orphans_gone && j->out.fd == -1 &&
+	    j->err.fd == -1);
 }
 
 /* Stop the job now; it is done once jail_service says so. */
@@ -955,13 +972,17 @@ verdict(struct jail_job *j, struct jail_result *r)
 	if (j->forced == JAIL_OK && j->over && !(WIFEXITED(j->status) &&
 	    r->exit_code == 2))
 		j->forced = JAIL_OUTPUT;
+	/* Running out of memory is the cause; a long crash report after it
+	 * is not. A binary the kernel cannot even map under RLIMIT_DATA dies
+	 * of SIGSEGV before the Go runtime can say anything. */
+	if ((j->forced == JAIL_OK || j->forced == JAIL_OUTPUT) && (oom ||
+	    says_out_of_memory(&j->err) || (j->cg == NULL &&
+	    WIFSIGNALED(j->status) && r->signal == SIGSEGV && j->err.len == 0)))
+		j->forced = JAIL_MEMORY;
 	if (j->forced != JAIL_OK) {
 		r->verdict = j->forced;
 		r->timeout_cpu = j->timeout_cpu;
-	} else if (oom || (WIFEXITED(j->status) && r->exit_code == 2 &&
-	    says_out_of_memory(&j->err)))
-		r->verdict = JAIL_MEMORY;
-	else if (WIFSIGNALED(j->status) && r->signal == SIGSYS) {
+	} else if (WIFSIGNALED(j->status) && r->signal == SIGSYS) {
 		r->verdict = JAIL_VIOLATION;
 		j->violation = strdup("a system call of another architecture");
 	} else if (WIFSIGNALED(j->status) && r->signal == SIGXCPU) {

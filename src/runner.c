@@ -245,6 +245,26 @@ strv_free(struct strv *s)
 	s->n = 0;
 }
 
+/* Write the go command's telemetry mode "off" into gotutor's own config. */
+static int
+telemetry_off(const char *cache, char **cause)
+{
+	char	*dir = xasprintf("%s/config/go/telemetry", cache), *path;
+	FILE	*f;
+	int	 r;
+
+	if ((r = paths_mkdirs(dir, cause)) == 0) {
+		path = xasprintf("%s/mode", dir);
+		if ((f = fopen(path, "wxe")) != NULL) {
+			fputs("off", f);
+			fclose(f);
+		}
+		free(path);
+	}
+	free(dir);
+	return (r);
+}
+
 /* Build mod into out/prog in the build jail. */
 static int
 build(const struct toolchain *tc, const struct scratch *s, const char *cache,
@@ -275,6 +295,9 @@ build(const struct toolchain *tc, const struct scratch *s, const char *cache,
 	strv_add(&env, xstrdup("GOFLAGS=-mod=mod"));
 	strv_add(&env, xstrdup("GOENV=off"));
 	strv_add(&env, xstrdup("GOTELEMETRY=off"));
+	/* GOTELEMETRY only reports the mode: the go command reads it from its
+	 * config folder, and would otherwise start a helper process. */
+	strv_add(&env, xasprintf("XDG_CONFIG_HOME=%s/config", cache));
 	strv_add(&env, xstrdup("GOWORK=off"));
 	strv_add(&env, xstrdup("TMPDIR=/tmp"));
 
@@ -379,6 +402,8 @@ runner_play(const struct toolchain *tc, const char *path,
 	sub = xasprintf("%s/go-build", cache);
 	r = paths_mkdirs(sub, cause);
 	free(sub);
+	if (r == 0)
+		r = telemetry_off(cache, cause);
 	if (r == -1 || scratch_make(&s, cause) == -1) {
 		r = -1;
 		goto out;
