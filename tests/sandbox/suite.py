@@ -101,15 +101,28 @@ class Listener:
         self.sock.close()
 
 
-def snapshot(dirs):
+def snapshot(dirs, uids):
+    """What the jailed program could have left: entries of each folder owned
+    by the uids it runs as, and gotutor's own scratch folders. (Other
+    programs on the machine may come and go in /tmp meanwhile.)"""
     out = {}
     for d in dirs:
         try:
-            # Go's own temporary folders come and go with other builds.
-            out[d] = sorted(n for n in os.listdir(d)
-                            if not n.startswith(("gotutor-suite-", "go-build")))
+            names = os.listdir(d)
         except OSError:
             out[d] = None
+            continue
+        keep = []
+        for n in names:
+            try:
+                uid = os.lstat(os.path.join(d, n)).st_uid
+            except OSError:
+                continue
+            if n.startswith("gotutor-suite-"):
+                continue
+            if uid in uids or n.startswith("gotutor-"):
+                keep.append(n)
+        out[d] = sorted(keep)
     return out
 
 
@@ -184,7 +197,8 @@ def check(case, tier, user, owner, work):
         args = [str(listener.port)]
     home = owner.pw_dir if owner else os.environ.get("HOME", "/root")
     watched = ["/tmp", home, work]
-    before = snapshot(watched)
+    uids = {65534} | ({owner.pw_uid} if owner else set())
+    before = snapshot(watched, uids)
 
     cmd = [GOTUTOR, "play", "--json"] + want["args"] + [dst]
     if args:
@@ -233,11 +247,10 @@ def check(case, tier, user, owner, work):
         if want["line"] not in lines and f"main.go:{want['line']}" not in stderr:
             problems.append(f"nothing names main.go:{want['line']}")
     time.sleep(0.05)
-    uids = {65534} | ({owner.pw_uid} if owner else set())
     stray = stray_processes(uids)
     if stray:
         problems.append(f"processes left: {stray}")
-    after = snapshot(watched)
+    after = snapshot(watched, uids)
     for d in watched:
         if before[d] != after[d] and d != work:
             added = set(after[d] or []) - set(before[d] or [])
