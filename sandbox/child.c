@@ -209,22 +209,6 @@ child_run(const struct child_args *a)
 	if (seed != -1 && (child_copy_seed(seed, AT_FDCWD) == -1 || close(seed)))
 		child_fail(a->sync, "copy the files into the box");
 
-	/* Limits. Memory by cgroup where there is one, else RLIMIT_DATA. */
-	if (l->cpu_ms != 0 && limit(RLIMIT_CPU,
-	    (l->cpu_ms + l->grace_ms) / 1000 + 2) == -1)
-		child_fail(a->sync, "limit CPU time");
-	/* RLIMIT_DATA counts what the Go runtime maps for itself too (about
-	 * 45 MiB for hello world): allow for it. */
-	if (!a->have_cgroup && l->memory != 0 &&
-	    limit(RLIMIT_DATA, l->memory + CHILD_DATA_SLACK) == -1)
-		child_fail(a->sync, "limit memory");
-	if (l->file_size != 0 && limit(RLIMIT_FSIZE, l->file_size) == -1)
-		child_fail(a->sync, "limit file size");
-	if (l->files != 0 && limit(RLIMIT_NOFILE, l->files) == -1)
-		child_fail(a->sync, "limit open files");
-	if (limit(RLIMIT_CORE, 0) == -1)
-		child_fail(a->sync, "switch off core dumps");
-
 	/* In the degraded tier, Landlock confines the file system. */
 	if (a->tier == JAIL_DEGRADED && s->policy == JAIL_RUN &&
 	    (r = fsrules_apply(a->boxdir, a->exec_fd, &what)) == -1)
@@ -235,11 +219,6 @@ child_run(const struct child_args *a)
 	    setresgid(CHILD_NOBODY, CHILD_NOBODY, CHILD_NOBODY) == -1 ||
 	    setresuid(CHILD_NOBODY, CHILD_NOBODY, CHILD_NOBODY) == -1))
 		child_fail(a->sync, "become nobody");
-	/* Counted per user (namespace): only threads, none to spare. */
-	if (!a->have_cgroup && l->procs != 0 &&
-	    limit(RLIMIT_NPROC, l->procs) == -1)
-		child_fail(a->sync, "limit processes");
-
 	close_others(a->sync, a->exec_fd);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
 		child_fail(a->sync, "set no_new_privs");
@@ -259,6 +238,29 @@ child_run(const struct child_args *a)
 		child_fail(a->sync, "hand over the seccomp listener");
 	if (nfd != -1)
 		close(nfd);
+	/* Limits, last of all: nothing may allocate after RLIMIT_DATA (a
+	 * sanitizer's shadow memory alone is over it). Memory by cgroup
+	 * where there is one, else RLIMIT_DATA. */
+	if (l->cpu_ms != 0 && limit(RLIMIT_CPU,
+	    (l->cpu_ms + l->grace_ms) / 1000 + 2) == -1)
+		child_fail(a->sync, "limit CPU time");
+	/* RLIMIT_DATA counts what the Go runtime maps for itself too (about
+	 * 45 MiB for hello world): allow for it. */
+	if (!a->have_cgroup && l->memory != 0 &&
+	    limit(RLIMIT_DATA, l->memory + CHILD_DATA_SLACK) == -1)
+		child_fail(a->sync, "limit memory");
+	if (l->file_size != 0 && limit(RLIMIT_FSIZE, l->file_size) == -1)
+		child_fail(a->sync, "limit file size");
+	if (l->files != 0 && limit(RLIMIT_NOFILE, l->files) == -1)
+		child_fail(a->sync, "limit open files");
+	if (limit(RLIMIT_CORE, 0) == -1)
+		child_fail(a->sync, "switch off core dumps");
+
+	/* Counted per user (namespace): only threads, none to spare. */
+	if (!a->have_cgroup && l->procs != 0 &&
+	    limit(RLIMIT_NPROC, l->procs) == -1)
+		child_fail(a->sync, "limit processes");
+
 	syscall(SYS_execveat, a->exec_fd, "", s->argv, s->env, AT_EMPTY_PATH);
 	child_fail(a->sync, "execute the program");
 }
