@@ -66,7 +66,8 @@ static const char *const run_allow[] = {
 	"futex", "set_robust_list", "get_robust_list", "rseq",
 	"set_tid_address", "sched_yield", "sched_getaffinity",
 	"arch_prctl", "getuid", "geteuid", "getgid", "getegid", "getresuid",
-	"getresgid", "getgroups", "uname", "getrlimit", "prlimit64",
+	"getresgid", "getgroups", "uname", "getrlimit", "setrlimit",
+	"prlimit64",
 	"getrusage", "sysinfo", "getcpu", "capget",
 	/* time */
 	"nanosleep", "clock_gettime", "clock_getres", "clock_nanosleep",

@@ -22,7 +22,7 @@ HANG_LIMIT = 90          # seconds before a play counts as hung
 def parse_header(path):
     """The '// key: value' (or 'key: value') lines at the top of a file."""
     want = {"stdout": [], "not": [], "args": [], "setup": None, "line": None,
-            "verdict": None, "tier": {}}
+            "verdict": None, "tier": {}, "min_go": (1, 0)}
     with open(path, errors="replace") as f:
         for raw in f:
             line = raw.strip()
@@ -56,6 +56,8 @@ def apply(want, key, value):
         want["args"] = value.split()
     elif key == "setup":
         want["setup"] = value
+    elif key == "min-go":
+        want["min_go"] = tuple(int(x) for x in value.split("."))
 
 
 def for_tier(want, tier):
@@ -186,11 +188,27 @@ def prepare(case, work, want, owner):
     return dst, extra
 
 
+def go_version():
+    """The Go release gotutor builds with, as (1, minor)."""
+    out = subprocess.run([GOTUTOR, "doctor"], capture_output=True,
+                         text=True).stdout
+    for line in out.splitlines():
+        words = line.split()
+        if len(words) > 2 and words[1] == "go" and words[2].startswith("go1."):
+            return tuple(int(x) for x in words[2][2:].split(".")[:2])
+    sys.exit("suite.py: gotutor doctor names no Go toolchain")
+
+
+GO = None
+
+
 def check(case, tier, user, owner, work):
     header = os.path.join(CASES, case, "main.go")
     if not os.path.exists(header):
         header = os.path.join(CASES, case, "case.txt")
     want = for_tier(parse_header(header), tier)
+    if tuple(want["min_go"]) > GO:
+        return "skipped", None, 0
     dst, args = prepare(case, work, want, owner)
     listener = Listener() if want["setup"] == "loopback-listener" else None
     if listener:
@@ -296,6 +314,8 @@ def test_user():
 
 
 def main():
+    global GO
+    GO = go_version()
     cases = sorted(c for c in os.listdir(CASES)
                    if os.path.isdir(os.path.join(CASES, c)))
     if ONLY:
@@ -313,7 +333,7 @@ def main():
                 print(f"SKIP as a normal user: cannot create {TEST_USER}")
             else:
                 users.append((TEST_USER, owner))
-    passed = failed = 0
+    passed = failed = skipped = 0
     rows = []
     for user, owner in users:
         for tier in TIERS:
@@ -324,6 +344,11 @@ def main():
                     got, problems, took = check(case, tier, user, owner, work)
                 finally:
                     shutil.rmtree(work, ignore_errors=True)
+                if problems is None:
+                    skipped += 1
+                    print(f"skip {case:28} {tier:8} {user:14} needs a newer "
+                          f"Go than {GO[0]}.{GO[1]}", flush=True)
+                    continue
                 ok = not problems
                 passed += ok
                 failed += not ok
@@ -333,7 +358,7 @@ def main():
                       f"{took:6.2f}s", flush=True)
                 for p in problems:
                     print(f"       {p}", flush=True)
-    print(f"{passed} passed, {failed} failed")
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
     sys.exit(0 if failed == 0 else 1)
 
 

@@ -1,5 +1,6 @@
 // want: sandbox-violation
 // want-not-stdout: ESCAPED
+// min-go: 1.24
 // why: a program that swallows seccomp SIGSYS (Go's os.ignoreSIGSYS, Go >= 1.24) and hunts the exec fd with execveat on fds 0..1023 gets no second exec: the tutor's notification SIGSYS is user-sent and cannot be swallowed; under plain TRAP it survives, prints "no execveat got through" and reads ok
 
 package main
