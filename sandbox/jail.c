@@ -115,32 +115,39 @@ jail_tier_name(enum jail_tier t)
 	return (t == JAIL_FULL ? "full" : "degraded");
 }
 
+/* The default limits: generous for the toolchain, tight for learner code. */
+static const struct jail_limits default_limits[] = {
+	[JAIL_BUILD] = {
+		.memory = 2ull << 30,
+		.cpu_ms = 300000,
+		.wall_ms = 300000,
+		.procs = 256,
+		.file_size = 1ull << 30,
+		.files = 1024,
+		.output = 1u << 20,
+		.box_size = 512ull << 20,
+		.box_inodes = 100000,
+		.grace_ms = 1000,
+	},
+	[JAIL_RUN] = {
+		.memory = 256ull << 20,
+		.cpu_ms = 10000,
+		.wall_ms = 10000,
+		.procs = 64,
+		.file_size = 16ull << 20,
+		.files = 64,
+		.output = 1u << 20,
+		.box_size = 32ull << 20,
+		.box_inodes = 1000,
+		.grace_ms = 1000,
+	},
+};
+
 /* Fill in the default limits of a policy. */
 void
 jail_default_limits(enum jail_policy policy, struct jail_limits *l)
 {
-	memset(l, 0, sizeof *l);
-	l->grace_ms = 1000;
-	l->output = 1u << 20;
-	if (policy == JAIL_RUN) {
-		l->memory = 256ull << 20;
-		l->cpu_ms = 10000;
-		l->wall_ms = 10000;
-		l->procs = 64;
-		l->file_size = 16ull << 20;
-		l->files = 64;
-		l->box_size = 32ull << 20;
-		l->box_inodes = 1000;
-	} else {
-		l->memory = 2ull << 30;
-		l->cpu_ms = 300000;
-		l->wall_ms = 300000;
-		l->procs = 256;
-		l->file_size = 1ull << 30;
-		l->files = 1024;
-		l->box_size = 512ull << 20;
-		l->box_inodes = 100000;
-	}
+	*l = default_limits[policy];
 }
 
 /* Milliseconds on the monotonic clock. */
