@@ -1,0 +1,3 @@
+module gotutor.local/errcheck
+
+go 1.21
