@@ -191,6 +191,7 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "memory", required_argument, NULL, 'm' },
 		{ "degraded", no_argument, NULL, 'd' },
+		{ "vet", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct runner_opts	 o;
@@ -230,6 +231,9 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		case 'd':
 			o.degraded = 1;
 			break;
+		case 'v':
+			o.vet = 1;
+			break;
 		default:
 			if (optopt != 0)
 				return (cmd_usage_error(c, "option '%s' needs a "
@@ -264,10 +268,19 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		toolchain_free(&tc);
 		return (EXIT_USAGE);
 	}
+	if (r.errcheck_why != NULL)
+		fprintf(stderr, "gotutor play: no ignored-error check: %s\n",
+		    r.errcheck_why);
 	if (r.stage == RUNNER_BUILD_FAILED && r.build.verdict != JAIL_INTERNAL)
 		diagnose_build(&fs, r.build.err, r.build.err_len);
-	else if (r.stage == RUNNER_RAN)
+	else if (r.stage == RUNNER_RAN) {
+		if (r.have_vet)
+			diagnose_vet(&fs, CAT_VET, r.vet.err, r.vet.err_len);
+		if (r.have_errcheck)
+			diagnose_vet(&fs, CAT_IGNORED_ERROR, r.errcheck.err,
+			    r.errcheck.err_len);
 		diagnose_run(&fs, &r.run, r.module);
+	}
 	if (json)
 		print_json(&r, &fs);
 	else
@@ -285,8 +298,8 @@ play_exec(const struct cmd *c, int argc, char **argv)
 
 const struct cmd cmd_play = {
 	.name = "play",
-	.args = "[--json] [--stdin FILE] [--timeout DUR] [--memory SIZE] "
-	    "PATH [-- ARGS]",
+	.args = "[--json] [--vet] [--stdin FILE] [--timeout DUR] "
+	    "[--memory SIZE] PATH [-- ARGS]",
 	.summary = "build and run a Go program in the jail",
 	.help =
 	    "Build and run a Go program the way go run would, but in two\n"
@@ -304,9 +317,12 @@ const struct cmd cmd_play = {
 	    "  --memory SIZE    its memory limit (default 256M), such as 128M\n"
 	    "  --degraded       use the degraded jail even where namespaces\n"
 	    "                   work (also GOTUTOR_JAIL=degraded)\n"
+	    "  --vet            also run go vet and the ignored-error analyzer,\n"
+	    "                   beside the build\n"
 	    "  -h, --help       show this help\n"
 	    "\n"
 	    "Exit status: 0 when the program exited 0, 1 when it failed or\n"
 	    "was stopped, 2 on a usage or input error.\n",
 	.exec = play_exec,
 };
+

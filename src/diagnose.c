@@ -77,9 +77,9 @@ group(pcre2_match_data *md, const char *subject, int g)
 	return (xstrndup(subject + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
 }
 
-/* Compiler errors, one finding each. */
-void
-diagnose_build(struct findings *fs, const char *out, size_t len)
+/* Findings of category cat from "FILE:LINE[:COL]: message" lines; count. */
+static size_t
+positioned(struct findings *fs, enum category cat, const char *out, size_t len)
 {
 	pcre2_code		*re;
 	pcre2_match_data	*md;
@@ -94,8 +94,8 @@ diagnose_build(struct findings *fs, const char *out, size_t len)
 		file = group(md, out, 1);
 		line = group(md, out, 2);
 		msg = group(md, out, 3);
-		findings_add(fs, CAT_COMPILE_ERROR, file,
-		    (unsigned)strtoul(line, NULL, 10), "%s", msg);
+		findings_add(fs, cat, file, (unsigned)strtoul(line, NULL, 10),
+		    "%s", msg);
 		free(file);
 		free(line);
 		free(msg);
@@ -103,9 +103,24 @@ diagnose_build(struct findings *fs, const char *out, size_t len)
 	}
 	pcre2_match_data_free(md);
 	pcre2_code_free(re);
-	if (fs->n == before)
+	return (fs->n - before);
+}
+
+/* Compiler errors, one finding each; at least one. */
+void
+diagnose_build(struct findings *fs, const char *out, size_t len)
+{
+	if (positioned(fs, CAT_COMPILE_ERROR, out, len) == 0)
 		findings_add(fs, CAT_COMPILE_ERROR, NULL, 0, "%.*s",
 		    (int)(len > 4000 ? 4000 : len), out);
+}
+
+/* What go vet, or the analyzer run as its tool, found: one finding each. */
+void
+diagnose_vet(struct findings *fs, enum category cat, const char *out,
+    size_t len)
+{
+	positioned(fs, cat, out, len);
 }
 
 /*

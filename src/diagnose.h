@@ -23,6 +23,7 @@ struct findings {
 };
 
 void	diagnose_build(struct findings *, const char *, size_t);
+void	diagnose_vet(struct findings *, enum category, const char *, size_t);
 void	diagnose_run(struct findings *, const struct jail_result *,
 	    const char *);
 void	findings_add(struct findings *, enum category, const char *,

@@ -5,6 +5,8 @@
 
 #include <sys/stat.h>
 
+#include <poll.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "paths.h"
 #include "runner.h"
 #include "xmalloc.h"
@@ -265,64 +268,179 @@ telemetry_off(const char *cache, char **cause)
 	return (r);
 }
 
-/* Build mod into out/prog in the build jail. */
+/* The environment every go command of the build jail gets. */
+static void
+build_env(struct strv *env, const struct toolchain *tc, const char *cache,
+    const char *home)
+{
+	strv_add(env, xasprintf("PATH=%s/bin:/usr/local/bin:/usr/bin:/bin",
+	    tc->goroot));
+	strv_add(env, xasprintf("HOME=%s", home));
+	strv_add(env, xasprintf("GOROOT=%s", tc->goroot));
+	strv_add(env, xasprintf("GOCACHE=%s/go-build", cache));
+	strv_add(env, xasprintf("GOPATH=%s/gopath", cache));
+	strv_add(env, xstrdup("CGO_ENABLED=0"));
+	strv_add(env, xstrdup("GOPROXY=off"));
+	strv_add(env, xstrdup("GOSUMDB=off"));
+	strv_add(env, xstrdup("GOTOOLCHAIN=local"));
+	strv_add(env, xstrdup("GOFLAGS=-mod=mod"));
+	strv_add(env, xstrdup("GOENV=off"));
+	strv_add(env, xstrdup("GOTELEMETRY=off"));
+	/* GOTELEMETRY only reports the mode: the go command reads it from its
+	 * config folder, and would otherwise start a helper process. */
+	strv_add(env, xasprintf("XDG_CONFIG_HOME=%s/config", cache));
+	strv_add(env, xstrdup("GOWORK=off"));
+	strv_add(env, xstrdup("TMPDIR=/tmp"));
+}
+
+/*
+ * Start `go ARGS...` in the build jail, in folder dir, seeing the Go root,
+ * the cache (writable) and the nextra folders of extra.
+ */
 static int
-build(const struct toolchain *tc, const struct scratch *s, const char *cache,
-    const struct runner_opts *o, struct jail_result *res, char **cause)
+go_job(const struct toolchain *tc, const char *cache, const char *dir,
+    const struct jail_bind *extra, size_t nextra, const char *home,
+    const struct runner_opts *o, const char *const *args,
+    struct jail_job **job, char **cause)
 {
 	struct jail_spec	 spec;
-	struct jail_bind	 binds[3];
-	struct jail_job		*job;
+	struct jail_bind	 binds[4];
 	struct strv		 argv = { NULL, 0 }, env = { NULL, 0 };
+	size_t			 i;
 	int			 r;
 
 	strv_add(&argv, xstrdup("go"));
-	strv_add(&argv, xstrdup("build"));
-	strv_add(&argv, xstrdup("-trimpath"));
-	strv_add(&argv, xasprintf("-o=%s/prog", s->out));
-	strv_add(&argv, xstrdup("."));
-
-	strv_add(&env, xasprintf("PATH=%s/bin:/usr/local/bin:/usr/bin:/bin",
-	    tc->goroot));
-	strv_add(&env, xasprintf("HOME=%s", s->top));
-	strv_add(&env, xasprintf("GOROOT=%s", tc->goroot));
-	strv_add(&env, xasprintf("GOCACHE=%s/go-build", cache));
-	strv_add(&env, xasprintf("GOPATH=%s/gopath", cache));
-	strv_add(&env, xstrdup("CGO_ENABLED=0"));
-	strv_add(&env, xstrdup("GOPROXY=off"));
-	strv_add(&env, xstrdup("GOSUMDB=off"));
-	strv_add(&env, xstrdup("GOTOOLCHAIN=local"));
-	strv_add(&env, xstrdup("GOFLAGS=-mod=mod"));
-	strv_add(&env, xstrdup("GOENV=off"));
-	strv_add(&env, xstrdup("GOTELEMETRY=off"));
-	/* GOTELEMETRY only reports the mode: the go command reads it from its
-	 * config folder, and would otherwise start a helper process. */
-	strv_add(&env, xasprintf("XDG_CONFIG_HOME=%s/config", cache));
-	strv_add(&env, xstrdup("GOWORK=off"));
-	strv_add(&env, xstrdup("TMPDIR=/tmp"));
+	for (i = 0; args[i] != NULL; i++)
+		strv_add(&argv, xstrdup(args[i]));
+	build_env(&env, tc, cache, home);
 
 	binds[0] = (struct jail_bind){ tc->goroot, 0 };
 	binds[1] = (struct jail_bind){ cache, 1 };
-	binds[2] = (struct jail_bind){ s->top, 1 };
+	for (i = 0; i < nextra && i < 2; i++)
+		binds[2 + i] = extra[i];
 
 	memset(&spec, 0, sizeof spec);
 	spec.policy = JAIL_BUILD;
 	spec.program = tc->go;
 	spec.argv = argv.v;
 	spec.env = env.v;
-	spec.dir = s->mod;
+	spec.dir = dir;
 	spec.stdin_fd = -1;
 	spec.binds = binds;
-	spec.nbinds = 3;
+	spec.nbinds = 2 + i;
 	spec.degraded = o->degraded;
 	jail_default_limits(JAIL_BUILD, &spec.limits);
-
-	r = jail_spawn(&spec, &job, cause);
-	if (r == 0)
-		jail_wait(job, res);
+	r = jail_spawn(&spec, job, cause);
 	strv_free(&argv);
 	strv_free(&env);
 	return (r);
+}
+
+/* Run jobs to their ends together; results[i] gets jobs[i]'s. */
+static void
+wait_all(struct jail_job **jobs, struct jail_result **results, size_t n)
+{
+	struct pollfd	p[16];
+	size_t		i, np, left = n;
+	int		timeout;
+
+	while (left > 0) {
+		np = 0;
+		timeout = -1;
+		left = 0;
+		for (i = 0; i < n; i++) {
+			if (jobs[i] == NULL)
+				continue;
+			if (jail_service(jobs[i])) {
+				jail_finish(jobs[i], results[i]);
+				jobs[i] = NULL;
+				continue;
+			}
+			left++;
+			np += jail_pollfds(jobs[i], p + np,
+			    sizeof p / sizeof p[0] - np);
+			if (timeout == -1 || jail_timeout_ms(jobs[i]) < timeout)
+				timeout = jail_timeout_ms(jobs[i]);
+		}
+		if (left > 0)
+			(void)poll(p, np, timeout);
+	}
+}
+
+/* FNV-1a of the analyzer's source, so that a new one gets built. */
+static uint64_t
+source_hash(const char *dir)
+{
+	char		*path = xasprintf("%s/main.go", dir), buf[8192];
+	uint64_t	 h = 1469598103934665603ull;
+	ssize_t		 n, i;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		while ((n = read(fd, buf, sizeof buf)) > 0) {
+			for (i = 0; i < n; i++)
+				h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
+		}
+		close(fd);
+	}
+	free(path);
+	return (h);
+}
+
+/*
+ * The ignored-error analyzer for this toolchain: built from the share
+ * folder on first use, in the build jail, and kept in the cache per Go
+ * version (it reads that version's export data). NULL when it cannot be
+ * built; the reason is in *why.
+ */
+static char *
+analyzer(const struct toolchain *tc, const char *cache,
+    const struct runner_opts *o, char **why)
+{
+	static const char *const args[] = { "build", "-trimpath",
+	    "-mod=readonly", "-o", NULL, ".", NULL };
+	const char		*a[7];
+	struct jail_bind	 binds[2];
+	struct jail_job		*job;
+	struct jail_result	 res, *rp = &res;
+	char			*src, *dir, *path, *tmp;
+	size_t			 i;
+
+	src = xasprintf("%s/errcheck", datadir_share());
+	path = xasprintf("%s/tools/errcheck-%s-%016llx", cache, tc->version,
+	    (unsigned long long)source_hash(src));
+	if (access(path, X_OK) == 0) {
+		free(src);
+		return (path);
+	}
+	dir = xasprintf("%s/tools", cache);
+	tmp = xasprintf("%s.%ld", path, (long)getpid());
+	for (i = 0; i < 7; i++)
+		a[i] = args[i];
+	a[4] = tmp;
+	*why = NULL;
+	binds[0] = (struct jail_bind){ src, 0 };
+	binds[1] = (struct jail_bind){ dir, 1 };
+	if (paths_mkdirs(dir, why) == 0 && go_job(tc, cache, src, binds, 2,
+	    dir, o, a, &job, why) == 0) {
+		wait_all(&job, &rp, 1);
+		if (res.verdict == JAIL_OK && rename(tmp, path) == 0) {
+			jail_result_free(&res);
+			free(dir);
+			free(src);
+			free(tmp);
+			return (path);
+		}
+		*why = xasprintf("cannot build the error analyzer: %s%s",
+		    res.err, res.internal != NULL ? res.internal : "");
+		jail_result_free(&res);
+	}
+	unlink(tmp);
+	free(dir);
+	free(src);
+	free(tmp);
+	free(path);
+	return (NULL);
 }
 
 /* Run out/prog in the run jail, with the module's files in its box. */
@@ -380,6 +498,59 @@ run(const struct scratch *s, const struct runner_opts *o,
 }
 
 /*
+ * Build the module, and at the same time run go vet and the ignored-error
+ * analyzer on it, each in its own build jail.
+ */
+static int
+build_and_vet(const struct toolchain *tc, const struct scratch *s,
+    const char *cache, const struct runner_opts *o, struct runner_result *res,
+    char **cause)
+{
+	const char		*build[] = { "build", "-trimpath", NULL, ".", NULL };
+	const char		*vet[] = { "vet", ".", NULL };
+	const char		*errcheck[] = { "vet", NULL, ".", NULL };
+	struct jail_job		*jobs[3] = { NULL, NULL, NULL };
+	struct jail_result	*results[3];
+	struct jail_bind	 top = { s->top, 1 };
+	char			*out, *tool = NULL, *flag = NULL;
+	size_t			 n = 0;
+
+	out = xasprintf("-o=%s/prog", s->out);
+	build[2] = out;
+	results[0] = &res->build;
+	if (go_job(tc, cache, s->mod, &top, 1, s->top, o, build, &jobs[n],
+	    cause) != 0) {
+		free(out);
+		return (-1);
+	}
+	n++;
+	if (!o->vet)
+		goto wait;
+	if (go_job(tc, cache, s->mod, &top, 1, s->top, o, vet, &jobs[n],
+	    cause) == 0) {
+		results[n++] = &res->vet;
+		res->have_vet = 1;
+	} else
+		free(*cause);
+	if ((tool = analyzer(tc, cache, o, &res->errcheck_why)) != NULL) {
+		flag = xasprintf("-vettool=%s", tool);
+		errcheck[1] = flag;
+		if (go_job(tc, cache, s->mod, &top, 1, s->top, o, errcheck,
+		    &jobs[n], cause) == 0) {
+			results[n++] = &res->errcheck;
+			res->have_errcheck = 1;
+		} else
+			free(*cause);
+	}
+wait:
+	wait_all(jobs, results, n);
+	free(flag);
+	free(tool);
+	free(out);
+	return (0);
+}
+
+/*
  * Build and run the Go program at path (a file or a package folder). Return
  * 0 with *res filled in (the caller frees it with runner_result_free), or
  * -1 with *cause set when gotutor itself cannot go on.
@@ -418,7 +589,7 @@ runner_play(const struct toolchain *tc, const char *path,
 		r = -1;
 		goto out;
 	}
-	if ((r = build(tc, &s, cache, o, &res->build, cause)) == -1)
+	if ((r = build_and_vet(tc, &s, cache, o, res, cause)) == -1)
 		goto out;
 	if (res->build.verdict != JAIL_OK) {
 		res->stage = RUNNER_BUILD_FAILED;
@@ -438,6 +609,9 @@ runner_result_free(struct runner_result *res)
 {
 	free(res->rejected);
 	free(res->module);
+	free(res->errcheck_why);
+	jail_result_free(&res->vet);
+	jail_result_free(&res->errcheck);
 	jail_result_free(&res->build);
 	jail_result_free(&res->run);
 	memset(res, 0, sizeof *res);

@@ -30,6 +30,7 @@ struct runner_opts {
 	unsigned	 timeout_ms;	/* 0: the jail's default */
 	uint64_t	 memory;	/* 0: the jail's default */
 	int		 degraded;	/* force the degraded tier */
+	int		 vet;		/* also go vet and the error analyzer */
 };
 
 struct runner_result {
@@ -37,6 +38,11 @@ struct runner_result {
 	char			*rejected;	/* RUNNER_REJECTED: why */
 	char			*module;	/* the module path traces use */
 	struct jail_result	 build;
+	struct jail_result	 vet;		/* go vet, when have_vet */
+	struct jail_result	 errcheck;	/* the analyzer, when have_errcheck */
+	int			 have_vet;
+	int			 have_errcheck;
+	char			*errcheck_why;	/* why there is no analyzer */
 	struct jail_result	 run;		/* RUNNER_RAN */
 	enum jail_tier		 tier;
 	const char		*tier_why;

@@ -158,4 +158,29 @@ expect_status 1 "play of a program that does not compile"
 expect_out '"category": "compile-error"' "the compile error is a finding"
 expect_out '"line": 3' "the compile error has its line"
 
+# play --vet: go vet and the ignored-error analyzer, beside the build.
+cat >"$TMPDIR_TEST/ignored.go" <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+)
+
+func main() {
+	n, _ := strconv.Atoi("12")
+	os.Remove("nothing")
+	fmt.Printf("%d\n", "x")
+	fmt.Println(n)
+}
+GO
+run "$GOTUTOR" play --vet --json "$TMPDIR_TEST/ignored.go"
+expect_out '"category": "ignored-error"' "play --vet finds an ignored error"
+expect_out 'the error returned by strconv.Atoi is assigned to _' "the blank error is named"
+expect_out 'the error returned by os.Remove is not checked' "the dropped error is named"
+expect_out '"category": "vet"' "play --vet reports go vet's findings"
+run "$GOTUTOR" play --vet --json "$TMPDIR_TEST/prog/main.go"
+case $out in *'"category"'*) not_ok "a clean program gets no vet or ignored-error finding"; printf '%s\n' "$out";; *) ok "a clean program gets no vet or ignored-error finding";; esac
+
 finish

@@ -79,6 +79,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -200,7 +201,12 @@ func (versionFlag) Set(s string) error {
 	if s != "full" {
 		log.Fatalf("unsupported flag value: -V=%s (use -V=full)", s)
 	}
+	// Without /proc (as in gotutor's build jail), the go command's own
+	// absolute path to the tool serves as well.
 	exe, err := os.Executable()
+	if err != nil && filepath.IsAbs(os.Args[0]) {
+		exe, err = os.Args[0], nil
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
