@@ -121,6 +121,8 @@ print_json(const struct runner_result *r, const struct findings *fs)
 			json_null(&j);
 		json_key(&j, "message");
 		json_string(&j, fs->v[i].message);
+		json_key(&j, "explanation");
+		json_string(&j, fs->v[i].explanation);
 		json_end(&j, '}');
 	}
 	json_end(&j, ']');
@@ -159,6 +161,8 @@ print_human(const struct runner_result *r, const struct findings *fs)
 			    fs->v[i].line);
 		fprintf(stderr, "%s: %s\n", category_names[fs->v[i].category],
 		    fs->v[i].message);
+		if (fs->v[i].explanation != NULL)
+			fprintf(stderr, "  %s\n", fs->v[i].explanation);
 	}
 	if (r->stage == RUNNER_BUILD_FAILED) {
 		if (r->build.verdict == JAIL_INTERNAL)

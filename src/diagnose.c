@@ -32,6 +32,7 @@ findings_add(struct findings *fs, enum category cat, const char *file,
 	f->category = cat;
 	f->file = file != NULL ? xstrdup(file) : NULL;
 	f->line = line;
+	f->explanation = NULL;
 	va_start(ap, fmt);
 	f->message = xvasprintf(fmt, ap);
 	va_end(ap);
@@ -46,6 +47,7 @@ findings_free(struct findings *fs)
 	for (i = 0; i < fs->n; i++) {
 		free(fs->v[i].file);
 		free(fs->v[i].message);
+		free(fs->v[i].explanation);
 	}
 	free(fs->v);
 	fs->v = NULL;
@@ -161,6 +163,224 @@ first_frame(const char *err, size_t len, const char *module, char **file,
 	pcre2_code_free(re);
 }
 
+/* A runtime message, its category, and what it means to a Java or Python
+ * developer. The first pattern that matches the first report line wins. */
+struct crash_kind {
+	const char	*pattern;
+	enum category	 category;
+	const char	*explanation;
+};
+
+static const struct crash_kind crash_kinds[] = {
+	{ "^panic: assignment to entry in nil map", CAT_PANIC,
+	  "A map's zero value is nil: reading it works, writing panics. "
+	  "Make it first with make(map[K]V) or a literal, as you would "
+	  "new HashMap<>() in Java or {} in Python." },
+	{ "^panic: runtime error: invalid memory address or nil pointer "
+	  "dereference", CAT_PANIC,
+	  "A nil pointer was used: Java's NullPointerException, Python's "
+	  "AttributeError on None. Check for nil, or make sure the value is "
+	  "set before use." },
+	{ "^panic: runtime error: index out of range", CAT_PANIC,
+	  "An index past the end of a slice or array: Java's "
+	  "ArrayIndexOutOfBoundsException, Python's IndexError. Go has no "
+	  "negative indexes: the last element is s[len(s)-1]." },
+	{ "^panic: runtime error: slice bounds out of range", CAT_PANIC,
+	  "A slice expression past the end: unlike Python, where s[2:99] "
+	  "just stops at the end, Go panics. Check the bounds against "
+	  "len(s) first." },
+	{ "^panic: runtime error: integer divide by zero", CAT_PANIC,
+	  "Division by zero: Java's ArithmeticException, Python's "
+	  "ZeroDivisionError. Check the divisor first." },
+	{ "^panic: interface conversion: ", CAT_PANIC,
+	  "A type assertion x.(T) on a value of another type: Java's "
+	  "ClassCastException. Use the two-result form, v, ok := x.(T), or "
+	  "a type switch." },
+	{ "^panic: (?:close of closed channel|close of nil channel)",
+	  CAT_PANIC,
+	  "A channel can be closed once, by its sender, when nothing more "
+	  "will be sent. Close it in one place only, usually where it was "
+	  "made and filled." },
+	{ "^panic: send on closed channel", CAT_PANIC,
+	  "A send on a closed channel panics. Only the sender closes, and "
+	  "only after its last send; with several senders, close after a "
+	  "sync.WaitGroup says they are all done." },
+	{ "^panic: sync: negative WaitGroup counter", CAT_PANIC,
+	  "Done was called more times than Add, as a CountDownLatch counted "
+	  "below zero. Call Add(1) once per goroutine, before starting it." },
+	{ "^fatal error: all goroutines are asleep - deadlock!", CAT_DEADLOCK,
+	  "Every goroutine is blocked, so nothing can ever happen again: a "
+	  "receive with no sender, a send with no receiver, or a Wait with "
+	  "no Done. Java would hang here; Go stops and says so." },
+	{ "^fatal error: no goroutines \\(main called runtime\\.Goexit\\)",
+	  CAT_DEADLOCK,
+	  "main called runtime.Goexit, so the program can never end. Return "
+	  "from main instead." },
+	{ "^fatal error: concurrent map", CAT_DATA_RACE,
+	  "Two goroutines used a map at once, and one of them wrote: like "
+	  "Java's ConcurrentModificationException, but fatal. Guard the map "
+	  "with a sync.Mutex, or give it to one goroutine." },
+	{ "^fatal error: sync: (?:unlock of unlocked mutex|R?Unlock of "
+	  "unlocked RWMutex)", CAT_PANIC,
+	  "A mutex was unlocked without being locked. Pair each Lock with "
+	  "one Unlock, best as defer mu.Unlock() right after Lock()." },
+	{ "^(?:runtime: goroutine stack exceeds|fatal error: stack overflow)",
+	  CAT_PANIC,
+	  "Recursion with no end: Java's StackOverflowError, Python's "
+	  "RecursionError (Go's stacks grow to 1 GB first)." },
+	{ "^fatal error: (?:runtime: )?(?:out of memory|cannot allocate "
+	  "memory)", CAT_MEMORY_LIMIT,
+	  "The program ran out of memory: Java's OutOfMemoryError, Python's "
+	  "MemoryError." },
+	{ "^panic: ", CAT_PANIC,
+	  "The program panicked. panic is not throw: it is for bugs, and "
+	  "it ends the program unless recovered. Return an error instead "
+	  "for anything the caller could handle." },
+};
+
+/* Match pattern against text from start; fill md. */
+static int
+match_at(const char *pattern, const char *text, size_t len, size_t start,
+    pcre2_match_data **mdp, pcre2_code **rep)
+{
+	*rep = compile(pattern);
+	*mdp = pcre2_match_data_create_from_pattern(*rep, NULL);
+	return (pcre2_match(*rep, (PCRE2_SPTR)text, len, start, 0, *mdp,
+	    NULL) > 0);
+}
+
+/*
+ * The first frame of the learner's module at or after offset from: both
+ * the tab-indented frames of a traceback and the six-space ones of a race
+ * report. Return 1 with *file (the caller frees) and *line set.
+ */
+static int
+learner_frame(const char *err, size_t len, size_t from, const char *module,
+    char **file, unsigned *line, size_t *end)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	char			*pattern, *ln;
+	int			 found = 0;
+
+	pattern = xasprintf("^(?:\\t| {6})\\Q%s\\E/(\\S+\\.go):(\\d+)"
+	    "(?: \\+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ "
+	    "pc=0x[0-9a-f]+)?$", module);
+	re = compile(pattern);
+	free(pattern);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (pcre2_match(re, (PCRE2_SPTR)err, len, from, 0, md, NULL) > 0) {
+		*file = group(md, err, 1);
+		ln = group(md, err, 2);
+		*line = (unsigned)strtoul(ln, NULL, 10);
+		free(ln);
+		if (end != NULL)
+			*end = pcre2_get_ovector_pointer(md)[1];
+		found = 1;
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return (found);
+}
+
+/* A race report: the two conflicting accesses in the learner's code. */
+static int
+diagnose_race(struct findings *fs, const char *err, size_t len,
+    const char *module)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	char			*f1 = NULL, *f2 = NULL;
+	unsigned		 l1 = 0, l2 = 0;
+	size_t			 at, prev;
+	int			 found;
+
+	found = match_at("^WARNING: DATA RACE$", err, len, 0, &md, &re);
+	at = found ? pcre2_get_ovector_pointer(md)[1] : 0;
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	if (!found)
+		return (0);
+	found = match_at("^Previous (?:read|write) at ", err, len, at, &md,
+	    &re);
+	prev = found ? pcre2_get_ovector_pointer(md)[1] : len;
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	learner_frame(err, prev, at, module, &f1, &l1, NULL);
+	learner_frame(err, len, prev, module, &f2, &l2, NULL);
+	if (f2 != NULL)
+		findings_add(fs, CAT_DATA_RACE, f1, l1, "data race: this "
+		    "access conflicts with the one at %s:%u", f2, l2);
+	else
+		findings_add(fs, CAT_DATA_RACE, f1, l1, "data race");
+	fs->v[fs->n - 1].explanation = xstrdup("Two goroutines used the same "
+	    "variable at once, and at least one wrote it. Go has no GIL and no "
+	    "synchronized: guard it with a sync.Mutex, use sync/atomic, or "
+	    "pass the value over a channel.");
+	free(f1);
+	free(f2);
+	return (1);
+}
+
+/*
+ * A panic or fatal error on stderr: its category, the learner's line (the
+ * first frame of their module after the report), and what it means. A
+ * SIGQUIT dump is the jail's timeout, not a crash.
+ */
+void
+diagnose_crash(struct findings *fs, const char *err, size_t len,
+    const char *module)
+{
+	const struct crash_kind	*k;
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		*ov;
+	char			*file = NULL, *msg, *g;
+	unsigned		 line = 0;
+	size_t			 i, at = 0;
+	int			 found, other = 0;
+
+	if (err == NULL || len == 0 || diagnose_race(fs, err, len, module))
+		return;
+	found = match_at("^SIGQUIT: quit$", err, len, 0, &md, &re);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	if (found)
+		return;
+	for (i = 0; i < sizeof crash_kinds / sizeof crash_kinds[0]; i++) {
+		k = &crash_kinds[i];
+		if (match_at(k->pattern, err, len, 0, &md, &re)) {
+			ov = pcre2_get_ovector_pointer(md);
+			at = ov[0];
+			msg = xstrndup(err + at, strcspn(err + at, "\n"));
+			pcre2_match_data_free(md);
+			pcre2_code_free(re);
+			break;
+		}
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+	}
+	if (i == sizeof crash_kinds / sizeof crash_kinds[0])
+		return;
+	/* A panic in another goroutine than main's ends the program too. */
+	if (match_at("^goroutine (\\d+)(?: gp=\\S+ m=\\S+(?: mp=\\S+)?)? "
+	    "\\[", err, len, at, &md, &re)) {
+		g = group(md, err, 1);
+		other = strcmp(g, "1") != 0 && k->category == CAT_PANIC;
+		free(g);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	learner_frame(err, len, at, module, &file, &line, NULL);
+	findings_add(fs, k->category, file, line, "%s", msg);
+	fs->v[fs->n - 1].explanation = other ? xasprintf("%s In Go, a panic "
+	    "in any goroutine kills the whole program, unlike an uncaught "
+	    "exception in a Java thread or a Python one.", k->explanation) :
+	    xstrdup(k->explanation);
+	free(msg);
+	free(file);
+}
+
 /* What the jail's verdict says, with the learner's line where Go gave one. */
 void
 diagnose_run(struct findings *fs, const struct jail_result *r,
@@ -169,6 +389,9 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 	char		*file = NULL;
 	unsigned	 line = 0;
 
+	if (r->verdict == JAIL_EXIT || r->verdict == JAIL_MEMORY ||
+	    r->verdict == JAIL_SIGNAL)
+		diagnose_crash(fs, r->err, r->err_len, module);
 	if (r->verdict == JAIL_TIMEOUT || r->verdict == JAIL_VIOLATION)
 		first_frame(r->err, r->err_len, module, &file, &line);
 	switch (r->verdict) {
@@ -179,6 +402,8 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 		    file != NULL ? "; it was running this line" : "");
 		break;
 	case JAIL_MEMORY:
+		if (fs->n > 0 && fs->v[fs->n - 1].category == CAT_MEMORY_LIMIT)
+			break;
 		findings_add(fs, CAT_MEMORY_LIMIT, NULL, 0, "the program used "
 		    "more memory than it may (peak %llu KiB)",
 		    (unsigned long long)r->peak_kib);

@@ -15,6 +15,7 @@ struct finding {
 	char		*file;		/* NULL when there is no place */
 	unsigned	 line;
 	char		*message;
+	char		*explanation;	/* in Java and Python terms, or NULL */
 };
 
 struct findings {
@@ -24,6 +25,7 @@ struct findings {
 
 void	diagnose_build(struct findings *, const char *, size_t);
 void	diagnose_vet(struct findings *, enum category, const char *, size_t);
+void	diagnose_crash(struct findings *, const char *, size_t, const char *);
 void	diagnose_run(struct findings *, const struct jail_result *,
 	    const char *);
 void	findings_add(struct findings *, enum category, const char *,

@@ -1,0 +1,157 @@
+/* test_crash: the diagnosis of real runtime output, Go 1.21 and 1.26, from
+ * the corpus in tests/diagnose/outputs. */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "diagnose.h"
+#include "xmalloc.h"
+
+struct want {
+	const char	*name;
+	enum category	 category;
+	unsigned	 line;		/* 0: no learner line */
+	const char	*message;	/* a substring of the finding's */
+	const char	*explains;	/* a substring of its explanation */
+};
+
+static const struct want wants[] = {
+	{ "nil-map-write", CAT_PANIC, 9, "assignment to entry in nil map",
+	  "make(map[K]V)" },
+	{ "nil-pointer", CAT_PANIC, 14, "nil pointer dereference",
+	  "NullPointerException" },
+	{ "index-out-of-range", CAT_PANIC, 10, "index out of range",
+	  "IndexError" },
+	{ "slice-out-of-range", CAT_PANIC, 10, "slice bounds out of range",
+	  "len(s)" },
+	{ "divide-by-zero", CAT_PANIC, 12, "integer divide by zero",
+	  "ZeroDivisionError" },
+	{ "type-assertion", CAT_PANIC, 9, "interface conversion",
+	  "ClassCastException" },
+	{ "close-closed-channel", CAT_PANIC, 10, "close of closed channel",
+	  "closed once" },
+	{ "close-nil-channel", CAT_PANIC, 9, "close of nil channel",
+	  "closed once" },
+	{ "send-on-closed-channel", CAT_PANIC, 10, "send on closed channel",
+	  "Only the sender closes" },
+	{ "negative-waitgroup", CAT_PANIC, 14, "negative WaitGroup counter",
+	  "CountDownLatch" },
+	{ "unlock-unlocked-mutex", CAT_PANIC, 14, "unlock of unlocked mutex",
+	  "defer mu.Unlock()" },
+	{ "deadlock-all-asleep", CAT_DEADLOCK, 9, "deadlock", "blocked" },
+	{ "deadlock-waitgroup", CAT_DEADLOCK, 16, "deadlock", "blocked" },
+	{ "goexit-deadlock", CAT_DEADLOCK, 0, "runtime.Goexit", "Goexit" },
+	{ "concurrent-map-writes", CAT_DATA_RACE, 18, "concurrent map",
+	  "ConcurrentModificationException" },
+	{ "stack-overflow", CAT_PANIC, 7, "stack", "StackOverflowError" },
+	{ "custom-panic-error", CAT_PANIC, 19, "panic: ", "not throw" },
+	{ "custom-panic-value", CAT_PANIC, 19, "panic: ", "not throw" },
+	{ "panic-in-goroutine", CAT_PANIC, 13, "panic: ",
+	  "kills the whole program" },
+	{ "recovered-repanic", CAT_PANIC, 11, "nil map", "make(map[K]V)" },
+	{ "race-counter", CAT_DATA_RACE, 17, "data race", "sync.Mutex" },
+	{ "race-map-read-write", CAT_DATA_RACE, 16, "data race",
+	  "sync.Mutex" },
+};
+
+static const char *const versions[] = { "go1.21", "go1.26" };
+
+/* Read a corpus file; the caller frees. */
+static char *
+slurp(const char *name, const char *version, size_t *len)
+{
+	char	*path, *buf;
+	FILE	*f;
+	long	 n;
+
+	path = xasprintf("%s/%s.%s.txt", CORPUS, name, version);
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	free(path);
+	return (buf);
+}
+
+static void
+test_corpus(void **state)
+{
+	struct findings	 fs = { NULL, 0 };
+	const struct want *w;
+	char		*err;
+	size_t		 i, v, len;
+
+	(void)state;
+	for (i = 0; i < sizeof wants / sizeof wants[0]; i++) {
+		w = &wants[i];
+		for (v = 0; v < 2; v++) {
+			err = slurp(w->name, versions[v], &len);
+			diagnose_crash(&fs, err, len, "play");
+			if (fs.n != 1)
+				fail_msg("%s %s: %zu findings", w->name,
+				    versions[v], fs.n);
+			if (fs.v[0].category != w->category)
+				fail_msg("%s %s: category %d", w->name,
+				    versions[v], fs.v[0].category);
+			if (w->line == 0 ? fs.v[0].file != NULL :
+			    fs.v[0].file == NULL || fs.v[0].line != w->line)
+				fail_msg("%s %s: line %u, want %u", w->name,
+				    versions[v], fs.v[0].line, w->line);
+			if (strstr(fs.v[0].message, w->message) == NULL)
+				fail_msg("%s %s: message \"%s\"", w->name,
+				    versions[v], fs.v[0].message);
+			if (fs.v[0].explanation == NULL ||
+			    strstr(fs.v[0].explanation, w->explains) == NULL)
+				fail_msg("%s %s: explanation \"%s\"", w->name,
+				    versions[v], fs.v[0].explanation);
+			findings_free(&fs);
+			free(err);
+		}
+	}
+}
+
+/* Clean runs and timeout dumps are not crashes. */
+static void
+test_not_crashes(void **state)
+{
+	static const char *const names[] = { "race-free", "sigquit-blocked",
+	    "sigquit-busy", "sigquit-sleep" };
+	struct findings	fs = { NULL, 0 };
+	char		*err;
+	size_t		 i, v, len;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		for (v = 0; v < 2; v++) {
+			err = slurp(names[i], versions[v], &len);
+			diagnose_crash(&fs, err, len, "play");
+			if (fs.n != 0)
+				fail_msg("%s %s: %zu findings", names[i],
+				    versions[v], fs.n);
+			free(err);
+		}
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_not_crashes),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
