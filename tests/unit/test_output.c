@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "diagnose.h"
+#include "expect.h"
 #include "json.h"
 
 /* Write with fn into memory and return the text; the caller frees. */
@@ -164,6 +165,63 @@ test_run_violation(void **state)
 	findings_free(&fs);
 }
 
+/* Check one comparison: its result, and a substring of its reason. */
+static void
+check(enum match mode, const char *want, const char *got, int result,
+    const char *why)
+{
+	char	*w;
+	int	 r;
+
+	r = expect_output(mode, want, got, strlen(got), &w);
+	if (r != result)
+		fail_msg("%s: want %s, got %s: %d, want %d", match_names[mode],
+		    want, got, r, result);
+	if (why == NULL)
+		assert_null(w);
+	else if (w == NULL || strstr(w, why) == NULL)
+		fail_msg("%s: reason \"%s\" lacks \"%s\"", match_names[mode],
+		    w != NULL ? w : "(none)", why);
+	free(w);
+}
+
+static void
+test_expect(void **state)
+{
+	(void)state;
+	check(MATCH_EXACT, "a\nb\n", "a\nb\n", 1, NULL);
+	check(MATCH_EXACT, "a\nb\n", "a\nb", 0, "");
+	check(MATCH_EXACT, "a\n", "a \n", 0, "");
+	check(MATCH_TRIMMED, "a\nb\n", "a  \nb\t\n\n\n", 1, NULL);
+	check(MATCH_TRIMMED, "a\nb\n", "a\nc\n", 0, "-b\n+c\n");
+	check(MATCH_TRIMMED, "", "", 1, NULL);
+	check(MATCH_TRIMMED, "x\n", "", 0, "-x");
+	check(MATCH_LINES, "1\n2\n3\n", "3\n1\n2\n", 1, NULL);
+	check(MATCH_LINES, "1\n2\n2\n", "2\n1\n1\n", 0, "");
+	check(MATCH_LINES, "1\n2\n", "1\n2\n3\n", 0, "+3");
+	check(MATCH_CONTAINS, "needle", "hay needle hay", 1, NULL);
+	check(MATCH_CONTAINS, "needle", "hay", 0, "does not contain");
+	check(MATCH_REGEX, "took \\d+ms\n", "took 12ms\n", 1, NULL);
+	check(MATCH_REGEX, "took \\d+ms", "took 12ms\nmore", 0,
+	    "does not match");
+	check(MATCH_REGEX, "(?s)a.*z", "a\nb\nz", 1, NULL);
+	check(MATCH_REGEX, "(", "x", -1, "invalid regular expression");
+}
+
+static void
+test_diff(void **state)
+{
+	char	*d;
+
+	(void)state;
+	d = expect_diff("a\nb\nc\n", "a\nB\nc\nd\n", 8);
+	assert_string_equal(d, " a\n-b\n+B\n c\n+d\n");
+	free(d);
+	d = expect_diff("", "x\n", 2);
+	assert_string_equal(d, "+x\n");
+	free(d);
+}
+
 int
 main(void)
 {
@@ -172,6 +230,8 @@ main(void)
 		cmocka_unit_test(test_build_errors),
 		cmocka_unit_test(test_run_timeout),
 		cmocka_unit_test(test_run_violation),
+		cmocka_unit_test(test_expect),
+		cmocka_unit_test(test_diff),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
