@@ -79,6 +79,131 @@ group(pcre2_match_data *md, const char *subject, int g)
 	return (xstrndup(subject + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
 }
 
+/* Compiler messages Java and Python developers meet most, explained. The
+ * first pattern matching the message wins. */
+static const struct {
+	const char	*pattern;
+	const char	*explanation;
+} compile_kinds[] = {
+	{ "declared and not used",
+	  "Go refuses unused variables, where javac or Python would only warn "
+	  "(if at all). Use it, delete it, or assign it to _ while you work." },
+	{ "imported and not used",
+	  "Go refuses unused imports. Delete the import, or use the package; "
+	  "goimports adds and removes them for you." },
+	{ "^missing return",
+	  "A function with results must end in a return on every path, as in "
+	  "Java. Add the final return, often return zero values and an "
+	  "error." },
+	{ "^assignment mismatch: \\d+ variables? but .* returns? \\d+ values?",
+	  "The call returns more values than you assigned, usually a result "
+	  "and an error: n, err := strconv.Atoi(s). Go has no exceptions, so "
+	  "the error comes back as a value you must take." },
+	{ "^(?:not enough|too many) return values",
+	  "The return statement must give exactly the declared results, "
+	  "such as return n, nil on success and return 0, err on failure." },
+	{ "does not implement .* \\(method \\w+ has pointer receiver\\)",
+	  "The method is declared on *T, so only a pointer has it: use &T{} "
+	  "where the interface is wanted, or declare the method on T." },
+	{ "does not implement .* \\(missing method",
+	  "Go interfaces are satisfied implicitly, with no implements clause: "
+	  "the type needs every method of the interface, with the same "
+	  "signature." },
+	{ "^cannot use nil as \\w+ value",
+	  "Only pointers, slices, maps, channels, functions and interfaces "
+	  "can be nil. An int, string or struct has a zero value instead "
+	  "(0, \"\", T{}): there is no null." },
+	{ "^cannot use .*untyped rune constant.* as string value",
+	  "'a' is a rune (a character code), not a string: strings use "
+	  "double quotes, \"a\"." },
+	{ "^cannot use .* as .* value",
+	  "Go converts nothing implicitly, not even int to int64 or float64: "
+	  "convert explicitly, as float64(n) or strconv.Itoa(n)." },
+	{ "^invalid operation: .*\\(mismatched types",
+	  "Both sides of an operator must have the same type: Go never "
+	  "widens int to float64 as Java does. Convert one side, as "
+	  "float64(a) + b." },
+	{ "^non-boolean condition",
+	  "A condition must be a bool: Go has no truthiness, as Python does "
+	  "for 0, \"\" or None. Compare explicitly: if n != 0, if s != \"\"." },
+	{ "^\\S+ undefined \\(type \\S+ has no field or method length\\)",
+	  "Go has no length method: use the builtin len(s). For a string it "
+	  "counts bytes, not characters." },
+	{ "undefined \\(type .* has no field or method",
+	  "The type has no such field or method. Go's names are case-"
+	  "sensitive, and a lowercase name is private to its package." },
+	{ "^syntax error: non-declaration statement outside function body",
+	  "Only declarations (func, var, const, type, import) may sit outside "
+	  "a function, and := works only inside one: unlike a Python script, "
+	  "a Go file runs nothing at top level. Use var x = 1, or move the "
+	  "code into func main." },
+	{ "^no new variables on left side of :=",
+	  ":= declares; = assigns. The variable exists already, so use =." },
+	{ "^syntax error: unexpected semicolon or newline before \\{",
+	  "The opening brace must be on the same line as func, if or for: Go "
+	  "ends statements at line breaks, so Java's Allman style breaks "
+	  "the code." },
+	{ "^syntax error: unexpected newline, expected \\{ after",
+	  "The opening brace must be on the same line as the if, for or "
+	  "switch: Go ends the statement at the line break." },
+	{ "^syntax error: unexpected (?:keyword )?else",
+	  "else must be on the same line as the closing brace: } else {." },
+	{ "^syntax error: unexpected \\+\\+|^syntax error: unexpected --",
+	  "i++ is a statement in Go, not an expression: it cannot be part of "
+	  "j := i++ or a condition. Write i++ on its own line." },
+	{ "^invalid character U\\+003F '\\?'",
+	  "Go has no ?: operator. Use an if statement: y := 2; if x > 0 "
+	  "{ y = 1 }." },
+	{ "^undefined: (?:null|None|nil_)$",
+	  "Go's null is nil, and only pointers, slices, maps, channels, "
+	  "functions and interfaces can be nil." },
+	{ "^undefined: (?:self|this)$",
+	  "Go has no self or this: the receiver is named in the method, as "
+	  "func (t *T) Get() int { return t.n }." },
+	{ "^undefined: (?:while|until)$",
+	  "Go has only for: for cond { ... } is Java's and Python's while." },
+	{ "^undefined: (?:True|False)$",
+	  "Go's booleans are true and false, in lowercase." },
+	{ "^(?:name \\w+ not exported by package|undefined: \\w+\\.[a-z]\\w*$)",
+	  "Only names that start with a capital letter leave their package: "
+	  "Go's public and private." },
+	{ "^cannot assign to struct field .* in map",
+	  "A map holds copies of its structs: read the value, change it, and "
+	  "store it back (p := m[k]; p.x = 1; m[k] = p), or keep pointers." },
+	{ "redeclared in this block",
+	  "The name is declared twice in the same scope. Reuse it with =, or "
+	  "pick another name." },
+	{ "^(?:invalid append: argument must be a slice|first argument to "
+	  "append must be a slice)",
+	  "append works on slices: s = append(s, x). Make s a slice, such as "
+	  "[]int{} or var s []int." },
+	{ "^undefined: ",
+	  "The name is not declared here. Check its spelling and case, and "
+	  "whether its package is imported." },
+};
+
+/* The explanation for a compiler message, or NULL. */
+static const char *
+compile_explanation(const char *msg)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	size_t			 i;
+	int			 m;
+
+	for (i = 0; i < sizeof compile_kinds / sizeof compile_kinds[0]; i++) {
+		re = compile(compile_kinds[i].pattern);
+		md = pcre2_match_data_create_from_pattern(re, NULL);
+		m = pcre2_match(re, (PCRE2_SPTR)msg, PCRE2_ZERO_TERMINATED, 0, 0,
+		    md, NULL) > 0;
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+		if (m)
+			return (compile_kinds[i].explanation);
+	}
+	return (NULL);
+}
+
 /* Findings of category cat from "FILE:LINE[:COL]: message" lines; count. */
 static size_t
 positioned(struct findings *fs, enum category cat, const char *out, size_t len)
@@ -87,6 +212,7 @@ positioned(struct findings *fs, enum category cat, const char *out, size_t len)
 	pcre2_match_data	*md;
 	PCRE2_SIZE		 start = 0, *ov;
 	char			*file, *line, *msg;
+	const char		*why;
 	size_t			 before = fs->n;
 
 	re = compile("^(?:\\./)?([^\\s:]+\\.go):(\\d+)(?::\\d+)?: (.*)$");
@@ -98,6 +224,9 @@ positioned(struct findings *fs, enum category cat, const char *out, size_t len)
 		msg = group(md, out, 3);
 		findings_add(fs, cat, file, (unsigned)strtoul(line, NULL, 10),
 		    "%s", msg);
+		if (cat == CAT_COMPILE_ERROR &&
+		    (why = compile_explanation(msg)) != NULL)
+			fs->v[fs->n - 1].explanation = xstrdup(why);
 		free(file);
 		free(line);
 		free(msg);

@@ -145,12 +145,89 @@ test_not_crashes(void **state)
 	}
 }
 
+/* Compiler errors Java and Python developers meet, each explained. */
+static const struct {
+	const char	*name;
+	unsigned	 line;
+	const char	*explains;
+} compile_wants[] = {
+	{ "unused_var", 4, "refuses unused variables" },
+	{ "unused_import", 3, "refuses unused imports" },
+	{ "missing_return", 7, "return on every path" },
+	{ "cannot_use", 4, "converts nothing implicitly" },
+	{ "mismatched", 5, "never widens" },
+	{ "nonbool", 5, "no truthiness" },
+	{ "undefined_method", 7, "no such field or method" },
+	{ "outside_func", 3, "runs nothing at top level" },
+	{ "no_new_vars", 5, ":= declares" },
+	{ "brace_newline", 4, "same line" },
+	{ "if_brace", 4, "same line" },
+	{ "else_newline", 6, "} else {" },
+	{ "while", 5, NULL },
+	{ "self", 5, "no self or this" },
+	{ "none", 4, "null is nil" },
+	{ "null", 4, "null is nil" },
+	{ "assign_mismatch", 6, "n, err := strconv.Atoi(s)" },
+	{ "not_enough_return", 4, "exactly the declared results" },
+	{ "nil_int", 4, "can be nil" },
+	{ "pointer_receiver", 9, "declared on *T" },
+	{ "missing_method", 7, "implicitly" },
+	{ "map_field", 7, "copies of its structs" },
+	{ "redeclared", 5, "declared twice" },
+	{ "incdec_expr", 5, "statement in Go" },
+	{ "ternary", 5, "no ?: operator" },
+	{ "undefined", 4, "not declared here" },
+	{ "unexported", 6, "capital letter" },
+	{ "append_nonslice", 5, "append works on slices" },
+	{ "string_char", 4, "rune" },
+	{ "len_method", 5, "builtin len" },
+};
+
+static void
+test_compile(void **state)
+{
+	struct findings	 fs = { NULL, 0 };
+	char		*out, *path;
+	size_t		 i, v, len;
+	FILE		*f;
+
+	(void)state;
+	for (i = 0; i < sizeof compile_wants / sizeof compile_wants[0]; i++) {
+		for (v = 0; v < 2; v++) {
+			path = xasprintf("%s/../compile/%s.%s.txt", CORPUS,
+			    compile_wants[i].name, versions[v]);
+			if ((f = fopen(path, "rb")) == NULL)
+				fail_msg("cannot open %s", path);
+			out = xmalloc(65536);
+			len = fread(out, 1, 65535, f);
+			out[len] = '\0';
+			fclose(f);
+			diagnose_build(&fs, out, len);
+			if (fs.n == 0 || fs.v[0].category != CAT_COMPILE_ERROR ||
+			    fs.v[0].line != compile_wants[i].line)
+				fail_msg("%s: line %u, want %u", path,
+				    fs.n ? fs.v[0].line : 0,
+				    compile_wants[i].line);
+			if (compile_wants[i].explains != NULL &&
+			    (fs.v[0].explanation == NULL ||
+			    strstr(fs.v[0].explanation,
+			    compile_wants[i].explains) == NULL))
+				fail_msg("%s: explanation \"%s\" for \"%s\"",
+				    path, fs.v[0].explanation, fs.v[0].message);
+			findings_free(&fs);
+			free(out);
+			free(path);
+		}
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_not_crashes),
+		cmocka_unit_test(test_compile),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var s string = 5
+	_ = s
+}
