@@ -501,6 +501,11 @@ diagnose_crash(struct findings *fs, const char *err, size_t len,
 	pcre2_match_data_free(md);
 	pcre2_code_free(re);
 	learner_frame(err, len, at, module, &file, &line, NULL);
+	/* The category says panic or fatal error already. */
+	if (strncmp(msg, "panic: ", 7) == 0)
+		memmove(msg, msg + 7, strlen(msg + 7) + 1);
+	else if (strncmp(msg, "fatal error: ", 13) == 0)
+		memmove(msg, msg + 13, strlen(msg + 13) + 1);
 	findings_add(fs, k->category, file, line, "%s", msg);
 	fs->v[fs->n - 1].explanation = other ? xasprintf("%s In Go, a panic "
 	    "in any goroutine kills the whole program, unlike an uncaught "
