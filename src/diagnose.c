@@ -515,12 +515,85 @@ diagnose_crash(struct findings *fs, const char *err, size_t len,
 	free(file);
 }
 
+/* One line of a dump summary: goroutines in a state at a learner line. */
+struct blocked {
+	char		*state;
+	char		*file;
+	unsigned	 line;
+	unsigned	 count;
+};
+
+/*
+ * Summarise a SIGQUIT dump: the learner's goroutines, grouped by their
+ * state and the line of theirs they were at, as "3 goroutines in chan
+ * receive at main.go:21; 1 in sync.WaitGroup.Wait at main.go:25". The
+ * runtime's own goroutines, which have no learner frame, are left out.
+ * Return NULL when there is nothing of the learner's; the caller frees.
+ */
+static char *
+dump_summary(const char *err, size_t len, const char *module)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		*ov;
+	struct blocked		*b = NULL;
+	size_t			 nb = 0, i, start = 0, next, used = 0;
+	char			*state, *file, *out = NULL, *part;
+	unsigned		 line;
+	int			 more;
+
+	re = compile("^goroutine \\d+(?: gp=\\S+ m=\\S+(?: mp=\\S+)?)? "
+	    "\\[([^\\],\\n]+)[^\\]\\n]*\\]:$");
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	more = pcre2_match(re, (PCRE2_SPTR)err, len, 0, 0, md, NULL) > 0;
+	while (more) {
+		ov = pcre2_get_ovector_pointer(md);
+		state = group(md, err, 1);
+		start = ov[1];
+		more = pcre2_match(re, (PCRE2_SPTR)err, len, start, 0, md,
+		    NULL) > 0;
+		next = more ? pcre2_get_ovector_pointer(md)[0] : len;
+		if (learner_frame(err, next, start, module, &file, &line,
+		    NULL)) {
+			for (i = 0; i < nb; i++) {
+				if (strcmp(b[i].state, state) == 0 &&
+				    strcmp(b[i].file, file) == 0 &&
+				    b[i].line == line)
+					break;
+			}
+			if (i == nb) {
+				b = xreallocarray(b, nb + 1, sizeof *b);
+				b[nb++] = (struct blocked){ state, file, line, 0 };
+				state = file = NULL;
+			}
+			b[i].count++;
+			free(file);
+		}
+		free(state);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	for (i = 0; i < nb; i++) {
+		part = xasprintf("%s%u%s in %s at %s:%u", i == 0 ? "" : "; ",
+		    b[i].count, i > 0 ? "" : b[i].count == 1 ? " goroutine" :
+		    " goroutines", b[i].state, b[i].file, b[i].line);
+		out = xreallocarray(out, used + strlen(part) + 1, 1);
+		strcpy(out + used, part);
+		used += strlen(part);
+		free(part);
+		free(b[i].state);
+		free(b[i].file);
+	}
+	free(b);
+	return (out);
+}
+
 /* What the jail's verdict says, with the learner's line where Go gave one. */
 void
 diagnose_run(struct findings *fs, const struct jail_result *r,
     const char *module)
 {
-	char		*file = NULL;
+	char		*file = NULL, *summary;
 	unsigned	 line = 0;
 
 	if (r->verdict == JAIL_EXIT || r->verdict == JAIL_MEMORY ||
@@ -530,10 +603,18 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 		first_frame(r->err, r->err_len, module, &file, &line);
 	switch (r->verdict) {
 	case JAIL_TIMEOUT:
+		summary = dump_summary(r->err, r->err_len, module);
 		findings_add(fs, CAT_TIMEOUT, file, line, "the program was "
-		    "stopped after %u ms of %s time%s", r->timeout_cpu ?
+		    "stopped after %u ms of %s time%s%s", r->timeout_cpu ?
 		    r->cpu_ms : r->wall_ms, r->timeout_cpu ? "CPU" : "wall",
-		    file != NULL ? "; it was running this line" : "");
+		    summary != NULL ? ". When stopped: " : "",
+		    summary != NULL ? summary : "");
+		fs->v[fs->n - 1].explanation = xstrdup("Like jstack or "
+		    "kill -3 in Java, the runtime printed every goroutine's "
+		    "stack when it was stopped. A goroutine blocked on a "
+		    "channel waits for a partner that never comes: something "
+		    "must send, receive or close.");
+		free(summary);
 		break;
 	case JAIL_MEMORY:
 		if (fs->n > 0 && fs->v[fs->n - 1].category == CAT_MEMORY_LIMIT)

@@ -221,6 +221,46 @@ test_compile(void **state)
 	}
 }
 
+/* A timeout's dump, summed up in the learner's lines. */
+static void
+test_timeout_summary(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*want;
+	} cases[] = {
+		{ "sigquit-blocked.go1.21", "1 goroutine in semacquire at "
+		  "main.go:25; 3 in chan receive at main.go:21" },
+		{ "sigquit-blocked.go1.26", "1 goroutine in "
+		  "sync.WaitGroup.Wait at main.go:25; 3 in chan receive at "
+		  "main.go:21" },
+		{ "sigquit-sleep.go1.26", "1 goroutine in sleep at main.go:12" },
+	};
+	struct jail_result	 r;
+	struct findings		 fs = { NULL, 0 };
+	char			*name;
+	size_t			 i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.verdict = JAIL_TIMEOUT;
+		r.wall_ms = 2000;
+		name = xstrndup(cases[i].name, strcspn(cases[i].name, "."));
+		r.err = slurp(name, cases[i].name + strlen(name) + 1, &len);
+		r.err_len = len;
+		diagnose_run(&fs, &r, "play");
+		assert_int_equal(fs.n, 1);
+		if (strstr(fs.v[0].message, cases[i].want) == NULL)
+			fail_msg("%s: \"%s\" lacks \"%s\"", cases[i].name,
+			    fs.v[0].message, cases[i].want);
+		assert_non_null(fs.v[0].explanation);
+		findings_free(&fs);
+		free(r.err);
+		free(name);
+	}
+}
+
 int
 main(void)
 {
@@ -228,6 +268,7 @@ main(void)
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_not_crashes),
 		cmocka_unit_test(test_compile),
+		cmocka_unit_test(test_timeout_summary),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
