@@ -588,6 +588,52 @@ dump_summary(const char *err, size_t len, const char *module)
 	return (out);
 }
 
+/*
+ * Idiom traps: each pattern of ts on the source text of file, one finding
+ * per matching line, with the trap's advice. A pattern that fails to
+ * compile was caught by the loader and is skipped here.
+ */
+void
+diagnose_traps(struct findings *fs, const struct trapset *ts,
+    const char *file, const char *text, size_t len)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		 off, start, *ov;
+	size_t			 i, k;
+	unsigned		 line, last;
+	int			 rc;
+
+	for (i = 0; i < ts->n; i++) {
+		re = pcre2_compile((PCRE2_SPTR)ts->v[i].pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MULTILINE, &rc,
+		    &off, NULL);
+		if (re == NULL)
+			continue;
+		md = pcre2_match_data_create_from_pattern(re, NULL);
+		start = 0;
+		last = 0;
+		while (start <= len && pcre2_match(re, (PCRE2_SPTR)text, len,
+		    start, 0, md, NULL) > 0) {
+			ov = pcre2_get_ovector_pointer(md);
+			for (line = 1, k = 0; k < ov[0]; k++)
+				line += text[k] == '\n';
+			if (line != last) {
+				findings_add(fs, CAT_IDIOM_TRAP, file, line,
+				    "%.*s", (int)strcspn(text + ov[0], "\n") > 60 ?
+				    60 : (int)strcspn(text + ov[0], "\n"),
+				    text + ov[0]);
+				fs->v[fs->n - 1].explanation =
+				    xstrdup(ts->v[i].advice);
+				last = line;
+			}
+			start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+	}
+}
+
 /* What the jail's verdict says, with the learner's line where Go gave one. */
 void
 diagnose_run(struct findings *fs, const struct jail_result *r,

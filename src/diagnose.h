@@ -26,6 +26,8 @@ struct findings {
 void	diagnose_build(struct findings *, const char *, size_t);
 void	diagnose_vet(struct findings *, enum category, const char *, size_t);
 void	diagnose_crash(struct findings *, const char *, size_t, const char *);
+void	diagnose_traps(struct findings *, const struct trapset *, const char *,
+	    const char *, size_t);
 void	diagnose_run(struct findings *, const struct jail_result *,
 	    const char *);
 void	findings_add(struct findings *, enum category, const char *,

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "diagnose.h"
+#include "load.h"
 #include "xmalloc.h"
 
 struct want {
@@ -261,6 +262,56 @@ test_timeout_summary(void **state)
 	}
 }
 
+/* The Java track's traps on Java habits in Go, and not on idiomatic Go. */
+static void
+test_traps(void **state)
+{
+	static const char habit[] =
+	    "package main\n"
+	    "\n"
+	    "func main() {\n"
+	    "\ti := 0\n"
+	    "\twhile (i < 3) {\n"
+	    "\t\ti++\n"
+	    "\t}\n"
+	    "\tif s.equals(t) { return null }\n"
+	    "}\n";
+	static const char idiomatic[] =
+	    "package main\n"
+	    "\n"
+	    "import \"fmt\"\n"
+	    "\n"
+	    "// Read implements io.Reader.\n"
+	    "func main() {\n"
+	    "\tfor i := 0; i < 3; i++ {\n"
+	    "\t\tfmt.Println(i, len(\"abc\"))\n"
+	    "\t}\n"
+	    "}\n";
+	struct library	 lib = { NULL, 0 };
+	struct problems	 pb;
+	struct findings	 fs = { NULL, 0 };
+	struct track	*t;
+
+	(void)state;
+	problems_init(&pb);
+	assert_int_equal(load_path(&lib, CORPUS "/../../../lessons", &pb), 2);
+	assert_int_equal(pb.n, 0);
+	assert_non_null(t = library_find_track(&lib, "java"));
+	diagnose_traps(&fs, &t->traps, "main.go", habit, sizeof habit - 1);
+	assert_int_equal(fs.n, 3);
+	assert_int_equal(fs.v[0].category, CAT_IDIOM_TRAP);
+	assert_int_equal(fs.v[0].line, 5);
+	assert_non_null(strstr(fs.v[0].explanation, "only for"));
+	assert_int_equal(fs.v[1].line, 8);	/* .equals( */
+	assert_int_equal(fs.v[2].line, 8);	/* return null */
+	findings_free(&fs);
+	diagnose_traps(&fs, &t->traps, "main.go", idiomatic,
+	    sizeof idiomatic - 1);
+	assert_int_equal(fs.n, 0);
+	library_free(&lib);
+	problems_free(&pb);
+}
+
 int
 main(void)
 {
@@ -269,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_not_crashes),
 		cmocka_unit_test(test_compile),
 		cmocka_unit_test(test_timeout_summary),
+		cmocka_unit_test(test_traps),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
