@@ -254,44 +254,6 @@ diagnose_vet(struct findings *fs, enum category cat, const char *out,
 	positioned(fs, cat, out, len);
 }
 
-/*
- * Find the first frame of the learner's module in a stack trace: set
- * *file (the caller frees) and *line, or leave them.
- */
-static void
-first_frame(const char *err, size_t len, const char *module, char **file,
-    unsigned *line)
-{
-	pcre2_code		*re;
-	pcre2_match_data	*md;
-	char			*pattern, *ln;
-	PCRE2_UCHAR		*quoted;
-	size_t			 i, qlen = 0;
-
-	/* \Q...\E cannot hold \E; a module path never does. */
-	quoted = xmalloc(strlen(module) + 1);
-	for (i = 0; module[i] != '\0'; i++) {
-		if (module[i] != '\\')
-			quoted[qlen++] = (PCRE2_UCHAR)module[i];
-	}
-	quoted[qlen] = '\0';
-	pattern = xasprintf("^\\t\\Q%s\\E/(\\S+\\.go):(\\d+)(?: \\+0x[0-9a-f]+)?"
-	    "(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?$",
-	    (char *)quoted);
-	free(quoted);
-	re = compile(pattern);
-	free(pattern);
-	md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (pcre2_match(re, (PCRE2_SPTR)err, len, 0, 0, md, NULL) > 0) {
-		*file = group(md, err, 1);
-		ln = group(md, err, 2);
-		*line = (unsigned)strtoul(ln, NULL, 10);
-		free(ln);
-	}
-	pcre2_match_data_free(md);
-	pcre2_code_free(re);
-}
-
 /* A runtime message, its category, and what it means to a Java or Python
  * developer. The first pattern that matches the first report line wins. */
 struct crash_kind {
@@ -385,7 +347,7 @@ match_at(const char *pattern, const char *text, size_t len, size_t start,
  */
 static int
 learner_frame(const char *err, size_t len, size_t from, const char *module,
-    char **file, unsigned *line, size_t *end)
+    char **file, unsigned *line)
 {
 	pcre2_code		*re;
 	pcre2_match_data	*md;
@@ -403,8 +365,6 @@ learner_frame(const char *err, size_t len, size_t from, const char *module,
 		ln = group(md, err, 2);
 		*line = (unsigned)strtoul(ln, NULL, 10);
 		free(ln);
-		if (end != NULL)
-			*end = pcre2_get_ovector_pointer(md)[1];
 		found = 1;
 	}
 	pcre2_match_data_free(md);
@@ -435,8 +395,8 @@ diagnose_race(struct findings *fs, const char *err, size_t len,
 	prev = found ? pcre2_get_ovector_pointer(md)[1] : len;
 	pcre2_match_data_free(md);
 	pcre2_code_free(re);
-	learner_frame(err, prev, at, module, &f1, &l1, NULL);
-	learner_frame(err, len, prev, module, &f2, &l2, NULL);
+	learner_frame(err, prev, at, module, &f1, &l1);
+	learner_frame(err, len, prev, module, &f2, &l2);
 	if (f2 != NULL)
 		findings_add(fs, CAT_DATA_RACE, f1, l1, "data race: this "
 		    "access conflicts with the one at %s:%u", f2, l2);
@@ -500,7 +460,7 @@ diagnose_crash(struct findings *fs, const char *err, size_t len,
 	}
 	pcre2_match_data_free(md);
 	pcre2_code_free(re);
-	learner_frame(err, len, at, module, &file, &line, NULL);
+	learner_frame(err, len, at, module, &file, &line);
 	/* The category says panic or fatal error already. */
 	if (strncmp(msg, "panic: ", 7) == 0)
 		memmove(msg, msg + 7, strlen(msg + 7) + 1);
@@ -553,8 +513,7 @@ dump_summary(const char *err, size_t len, const char *module)
 		more = pcre2_match(re, (PCRE2_SPTR)err, len, start, 0, md,
 		    NULL) > 0;
 		next = more ? pcre2_get_ovector_pointer(md)[0] : len;
-		if (learner_frame(err, next, start, module, &file, &line,
-		    NULL)) {
+		if (learner_frame(err, next, start, module, &file, &line)) {
 			for (i = 0; i < nb; i++) {
 				if (strcmp(b[i].state, state) == 0 &&
 				    strcmp(b[i].file, file) == 0 &&
@@ -646,7 +605,7 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 	    r->verdict == JAIL_SIGNAL)
 		diagnose_crash(fs, r->err, r->err_len, module);
 	if (r->verdict == JAIL_TIMEOUT || r->verdict == JAIL_VIOLATION)
-		first_frame(r->err, r->err_len, module, &file, &line);
+		learner_frame(r->err, r->err_len, 0, module, &file, &line);
 	switch (r->verdict) {
 	case JAIL_TIMEOUT:
 		summary = dump_summary(r->err, r->err_len, module);
