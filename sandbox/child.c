@@ -84,9 +84,9 @@ limit(int res, rlim_t v)
 	return (setrlimit(res, &rl));
 }
 
-/* Close every fd but 0, 1, 2 and the two given (which are above 2). */
+/* Close every fd from first on but the two given (which are above it). */
 static void
-close_others(int keep1, int keep2)
+close_others(int first, int keep1, int keep2)
 {
 	struct rlimit	rl;
 	int		lo = keep1 < keep2 ? keep1 : keep2;
@@ -94,13 +94,13 @@ close_others(int keep1, int keep2)
 
 	/* close_range (Linux 5.9) in three spans; else one by one, as far
 	 * as the fd limit reaches. */
-	if (syscall(SYS_close_range, 3, lo - 1, 0) == 0 &&
+	if (syscall(SYS_close_range, first, lo - 1, 0) == 0 &&
 	    (hi == lo + 1 || syscall(SYS_close_range, lo + 1, hi - 1, 0) == 0) &&
 	    syscall(SYS_close_range, hi + 1, ~0U, 0) == 0)
 		return;
 	max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 65536 ?
 	    (int)rl.rlim_cur : 65536;
-	for (fd = 3; fd < max; fd++) {
+	for (fd = first; fd < max; fd++) {
 		if (fd != keep1 && fd != keep2)
 			close(fd);
 	}
@@ -182,6 +182,9 @@ child_run(const struct child_args *a)
 	if (dup2(a->stdin_fd, 0) == -1 || dup2(a->out_fd, 1) == -1 ||
 	    dup2(a->err_fd, 2) == -1)
 		child_fail(a->sync, "set up stdin and the output pipes");
+	if (a->side_fd != -1 && (a->side_fd == 3 ? fcntl(3, F_SETFD, 0) :
+	    dup2(a->side_fd, 3)) == -1)
+		child_fail(a->sync, "set up the report pipe");
 
 	/* The seed folder stays reachable through its fd after the pivot. */
 	if (s->policy == JAIL_RUN && s->seed != NULL && a->tier == JAIL_FULL &&
@@ -215,7 +218,7 @@ child_run(const struct child_args *a)
 	    setresgid(CHILD_NOBODY, CHILD_NOBODY, CHILD_NOBODY) == -1 ||
 	    setresuid(CHILD_NOBODY, CHILD_NOBODY, CHILD_NOBODY) == -1))
 		child_fail(a->sync, "become nobody");
-	close_others(a->sync, a->exec_fd);
+	close_others(a->side_fd != -1 ? 4 : 3, a->sync, a->exec_fd);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
 		child_fail(a->sync, "set no_new_privs");
 

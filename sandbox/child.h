@@ -31,6 +31,7 @@ struct child_args {
 	int			 sync;		/* the child's end */
 	int			 exec_fd;	/* numbered above the fd limit */
 	int			 stdin_fd, out_fd, err_fd;
+	int			 side_fd;	/* -1, or fd 3 to be */
 	int			 have_cgroup;
 	int			 notify;
 	int			 root;		/* the tutor runs as root */

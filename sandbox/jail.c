@@ -70,6 +70,7 @@ struct jail_job {
 	int			 notify_fd;
 	struct stream		 out;
 	struct stream		 err;
+	struct stream		 side;		/* fd 3, when asked for */
 	struct cgroup		*cg;
 	char			*boxdir;	/* degraded run: a host folder */
 	uint64_t		 start_ms;
@@ -348,6 +349,7 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	const char		*why;
 	char			*rootdir = NULL, *cgwhy = NULL;
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
+	int			 sidep[2] = { -1, -1 };
 	int			 sp[2] = { -1, -1 }, exec_fd = -1, in_fd = -1;
 	int			 fd, r, hi;
 	long			 flags;
@@ -359,9 +361,9 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	}
 	j->policy = spec->policy;
 	j->lim = spec->limits;
-	j->pidfd = j->notify_fd = j->out.fd = j->err.fd = -1;
+	j->pidfd = j->notify_fd = j->out.fd = j->err.fd = j->side.fd = -1;
 	j->tier = spec->degraded ? JAIL_DEGRADED : jail_probe(&why);
-	j->out.limit = j->err.limit = spec->limits.output;
+	j->out.limit = j->err.limit = j->side.limit = spec->limits.output;
 	memset(&a, 0, sizeof a);
 	a.spec = spec;
 	a.tier = j->tier;
@@ -387,7 +389,8 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	}
 	close(sp[1]);
 	sp[1] = fd;
-	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1) {
+	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
+	    (spec->side && pipe2(sidep, O_CLOEXEC) == -1)) {
 		*cause = fmt("cannot make pipes: %s", strerror(errno));
 		goto fail;
 	}
@@ -427,6 +430,7 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	a.stdin_fd = in_fd;
 	a.out_fd = outp[1];
 	a.err_fd = errp[1];
+	a.side_fd = sidep[1];
 	a.have_cgroup = j->cg != NULL;
 	a.rootdir = rootdir;
 	a.boxdir = j->boxdir;
@@ -449,7 +453,9 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	sp[1] = -1;
 	close(outp[1]);
 	close(errp[1]);
-	outp[1] = errp[1] = -1;
+	if (sidep[1] != -1)
+		close(sidep[1]);
+	outp[1] = errp[1] = sidep[1] = -1;
 	if (spec->stdin_fd == -1)
 		close(in_fd);
 	in_fd = -1;
@@ -494,8 +500,11 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	}
 	j->out.fd = outp[0];
 	j->err.fd = errp[0];
+	j->side.fd = sidep[0];
 	fcntl(j->out.fd, F_SETFL, O_NONBLOCK);
 	fcntl(j->err.fd, F_SETFL, O_NONBLOCK);
+	if (j->side.fd != -1)
+		fcntl(j->side.fd, F_SETFL, O_NONBLOCK);
 	j->next_tick = now_ms() + TICK_MS;
 	*jobp = j;
 	return (0);
@@ -510,6 +519,8 @@ fail:
 			close(outp[r]);
 		if (errp[r] != -1)
 			close(errp[r]);
+		if (sidep[r] != -1)
+			close(sidep[r]);
 		if (sp[r] != -1)
 			close(sp[r]);
 	}
@@ -630,6 +641,8 @@ jail_pollfds(struct jail_job *j, struct pollfd *p, size_t n)
 		p[i++] = (struct pollfd){ j->out.fd, POLLIN, 0 };
 	if (j->err.fd != -1 && i < n)
 		p[i++] = (struct pollfd){ j->err.fd, POLLIN, 0 };
+	if (j->side.fd != -1 && i < n)
+		p[i++] = (struct pollfd){ j->side.fd, POLLIN, 0 };
 	if (j->pidfd != -1 && !j->reaped && i < n)
 		p[i++] = (struct pollfd){ j->pidfd, POLLIN, 0 };
 	if (j->notify_fd != -1 && i < n)
@@ -875,6 +888,7 @@ jail_service(struct jail_job *j)
 
 	stream_read(j, &j->out);
 	stream_read(j, &j->err);
+	stream_read(j, &j->side);
 	if (j->notify_fd != -1) {
 		struct pollfd	p = { j->notify_fd, POLLIN, 0 };
 
@@ -919,6 +933,10 @@ jail_service(struct jail_job *j)
 			close(j->err.fd);
 			j->err.fd = -1;
 		}
+		if (j->side.fd != -1) {
+			close(j->side.fd);
+			j->side.fd = -1;
+		}
 	}
 	return (jail_done(j));
 }
@@ -928,7 +946,7 @@ int
 jail_done(struct jail_job *j)
 {
 	return (j->reaped && j->orphans_gone && j->out.fd == -1 &&
-	    j->err.fd == -1);
+	    j->err.fd == -1 && j->side.fd == -1);
 }
 
 /* Stop the job now; it is done once jail_service says so. */
@@ -1040,6 +1058,7 @@ jail_finish(struct jail_job *j, struct jail_result *r)
 	r->box_full = j->box_full;
 	r->out = take_stream(&j->out, &r->out_len);
 	r->err = take_stream(&j->err, &r->err_len);
+	r->side = take_stream(&j->side, &r->side_len);
 
 	if (j->notify_fd != -1)
 		close(j->notify_fd);
@@ -1050,6 +1069,7 @@ jail_finish(struct jail_job *j, struct jail_result *r)
 	}
 	free(j->out.buf);
 	free(j->err.buf);
+	free(j->side.buf);
 	free(j->violation);
 	free(j->internal);
 	free(j);
@@ -1059,11 +1079,11 @@ jail_finish(struct jail_job *j, struct jail_result *r)
 void
 jail_wait(struct jail_job *j, struct jail_result *r)
 {
-	struct pollfd	p[4];
+	struct pollfd	p[5];
 	size_t		n;
 
 	while (!jail_service(j)) {
-		n = jail_pollfds(j, p, 4);
+		n = jail_pollfds(j, p, 5);
 		(void)poll(p, n, jail_timeout_ms(j));
 	}
 	jail_finish(j, r);
@@ -1077,5 +1097,6 @@ jail_result_free(struct jail_result *r)
 	free(r->internal);
 	free(r->out);
 	free(r->err);
+	free(r->side);
 	memset(r, 0, sizeof *r);
 }

@@ -73,6 +73,7 @@ struct jail_spec {
 	const char		*dir;		/* working folder (build) */
 	const char		*seed;		/* files copied into the box (run) */
 	int			 stdin_fd;	/* -1 for an empty stdin */
+	int			 side;		/* give fd 3: a report pipe */
 	const struct jail_bind	*binds;		/* build: what it may see */
 	size_t			 nbinds;
 	struct jail_limits	 limits;
@@ -93,6 +94,8 @@ struct jail_result {
 	size_t			 out_len;
 	char			*err;		/* stderr, NUL-terminated */
 	size_t			 err_len;
+	char			*side;		/* what fd 3 got, NUL-terminated */
+	size_t			 side_len;
 	int			 truncated;	/* output passed the limit */
 	int			 box_full;	/* files in the box did */
 	enum jail_tier		 tier;

@@ -17,6 +17,7 @@ struct cmd {
 	int		(*exec)(const struct cmd *, int, char **);
 };
 
+extern const struct cmd	cmd_check;
 extern const struct cmd	cmd_doctor;
 extern const struct cmd	cmd_lint;
 extern const struct cmd	cmd_list;

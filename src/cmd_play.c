@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "diagnose.h"
-#include "json.h"
+#include "check.h"
+#include "show.h"
 #include "lesson.h"
 #include "runner.h"
 #include "toolchain.h"
@@ -52,97 +52,11 @@ status_name(const struct runner_result *r)
 	return ("fail");
 }
 
-/* Write one jail result as the "run" or "build" object. */
-static void
-json_jail(struct json *j, const struct jail_result *r)
-{
-	json_object(j);
-	json_key(j, "verdict");
-	json_string(j, jail_verdict_name(r->verdict));
-	json_key(j, "exit_code");
-	json_int(j, r->exit_code);
-	json_key(j, "signal");
-	json_int(j, r->signal);
-	json_key(j, "timeout");
-	if (r->verdict == JAIL_TIMEOUT)
-		json_string(j, r->timeout_cpu ? "cpu" : "wall");
-	else
-		json_null(j);
-	json_key(j, "violation");
-	json_string(j, r->violation);
-	json_key(j, "internal_error");
-	json_string(j, r->internal);
-	json_key(j, "wall_ms");
-	json_uint(j, r->wall_ms);
-	json_key(j, "cpu_ms");
-	json_uint(j, r->cpu_ms);
-	json_key(j, "peak_kib");
-	json_uint(j, r->peak_kib);
-	json_key(j, "stdout");
-	json_bytes(j, r->out, r->out_len);
-	json_key(j, "stderr");
-	json_bytes(j, r->err, r->err_len);
-	json_key(j, "truncated");
-	json_bool(j, r->truncated);
-	json_key(j, "box_full");
-	json_bool(j, r->box_full);
-	json_end(j, '}');
-}
-
-/* The whole result as one JSON object. */
-static void
-print_json(const struct runner_result *r, const struct findings *fs)
-{
-	struct json	j;
-	size_t		i;
-
-	json_init(&j, stdout);
-	json_object(&j);
-	json_key(&j, "status");
-	json_string(&j, status_name(r));
-	json_key(&j, "isolation");
-	json_string(&j, jail_tier_name(r->tier));
-	json_key(&j, "isolation_reason");
-	json_string(&j, r->tier == JAIL_FULL ? NULL : r->tier_why);
-	json_key(&j, "error");
-	json_string(&j, r->rejected);
-	json_key(&j, "diagnostics");
-	json_array(&j);
-	for (i = 0; i < fs->n; i++) {
-		json_object(&j);
-		json_key(&j, "category");
-		json_string(&j, category_names[fs->v[i].category]);
-		json_key(&j, "file");
-		json_string(&j, fs->v[i].file);
-		json_key(&j, "line");
-		if (fs->v[i].file != NULL)
-			json_uint(&j, fs->v[i].line);
-		else
-			json_null(&j);
-		json_key(&j, "message");
-		json_string(&j, fs->v[i].message);
-		json_key(&j, "explanation");
-		json_string(&j, fs->v[i].explanation);
-		json_end(&j, '}');
-	}
-	json_end(&j, ']');
-	json_key(&j, "build");
-	if (r->stage == RUNNER_REJECTED)
-		json_null(&j);
-	else
-		json_jail(&j, &r->build);
-	json_key(&j, "run");
-	if (r->stage == RUNNER_RAN)
-		json_jail(&j, &r->run);
-	else
-		json_null(&j);
-	json_end(&j, '}');
-}
-
 /* The program's output as it wrote it, then the findings and the verdict. */
 static void
-print_human(const struct runner_result *r, const struct findings *fs)
+print_human(const struct outcome *o)
 {
+	const struct runner_result	*r = &o->run;
 	const struct jail_result	*jr = &r->run;
 	size_t				 i;
 
@@ -155,14 +69,12 @@ print_human(const struct runner_result *r, const struct findings *fs)
 		fflush(stdout);
 		fwrite(jr->err, 1, jr->err_len, stderr);
 	}
-	for (i = 0; i < fs->n; i++) {
-		if (fs->v[i].file != NULL)
-			fprintf(stderr, "%s:%u: ", fs->v[i].file,
-			    fs->v[i].line);
-		fprintf(stderr, "%s: %s\n", category_names[fs->v[i].category],
-		    fs->v[i].message);
-		if (fs->v[i].explanation != NULL)
-			fprintf(stderr, "  %s\n", fs->v[i].explanation);
+	show_findings(stderr, o);
+	for (i = 0; i < o->nchecks; i++) {
+		if (o->checks[i].status == CHECK_SKIPPED &&
+		    r->stage == RUNNER_RAN)
+			fprintf(stderr, "gotutor play: no %s check: %s\n",
+			    o->checks[i].name, o->checks[i].reason);
 	}
 	if (r->stage == RUNNER_BUILD_FAILED) {
 		if (r->build.verdict == JAIL_INTERNAL)
@@ -196,16 +108,17 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		{ "memory", required_argument, NULL, 'm' },
 		{ "degraded", no_argument, NULL, 'd' },
 		{ "vet", no_argument, NULL, 'v' },
+		{ "fast", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct runner_opts	 o;
-	struct runner_result	 r;
+	struct outcome		 oc;
 	struct toolchain	 tc;
-	struct findings		 fs = { NULL, 0 };
 	char			*cause;
 	int			 ch, json = 0, status;
 
-	memset(&o, 0, sizeof o);
+	check_opts(NULL, &o);
+	memset(&oc, 0, sizeof oc);
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -238,6 +151,10 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		case 'v':
 			o.vet = 1;
 			break;
+		case 'n':
+			o.vet = 0;
+			o.race = RUNNER_RACE_NEVER;
+			break;
 		default:
 			if (optopt != 0)
 				return (cmd_usage_error(c, "option '%s' needs a "
@@ -266,36 +183,23 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		free(cause);
 		return (EXIT_USAGE);
 	}
-	if (runner_play(&tc, argv[optind], &o, &r, &cause) != 0) {
+	if (runner_play(&tc, argv[optind], &o, &oc.run, &cause) != 0) {
 		fprintf(stderr, "gotutor play: %s\n", cause);
 		free(cause);
 		toolchain_free(&tc);
 		return (EXIT_USAGE);
 	}
-	if (r.errcheck_why != NULL)
-		fprintf(stderr, "gotutor play: no ignored-error check: %s\n",
-		    r.errcheck_why);
-	if (r.stage == RUNNER_BUILD_FAILED && r.build.verdict != JAIL_INTERNAL)
-		diagnose_build(&fs, r.build.err, r.build.err_len);
-	else if (r.stage == RUNNER_RAN) {
-		if (r.have_vet)
-			diagnose_vet(&fs, CAT_VET, r.vet.err, r.vet.err_len);
-		if (r.have_errcheck)
-			diagnose_vet(&fs, CAT_IGNORED_ERROR, r.errcheck.err,
-			    r.errcheck.err_len);
-		diagnose_run(&fs, &r.run, r.module);
-	}
+	check_judge(&oc, argv[optind]);
 	if (json)
-		print_json(&r, &fs);
+		show_json(stdout, &oc, status_name(&oc.run), NULL);
 	else
-		print_human(&r, &fs);
-	if (r.stage == RUNNER_REJECTED)
+		print_human(&oc);
+	if (oc.run.stage == RUNNER_REJECTED)
 		status = EXIT_USAGE;
 	else
-		status = strcmp(status_name(&r), "pass") == 0 ? EXIT_OK :
+		status = strcmp(status_name(&oc.run), "pass") == 0 ? EXIT_OK :
 		    EXIT_FAIL;
-	findings_free(&fs);
-	runner_result_free(&r);
+	outcome_free(&oc);
 	toolchain_free(&tc);
 	return (status);
 }

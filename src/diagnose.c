@@ -246,12 +246,29 @@ diagnose_build(struct findings *fs, const char *out, size_t len)
 		    (int)(len > 4000 ? 4000 : len), out);
 }
 
-/* What go vet, or the analyzer run as its tool, found: one finding each. */
+/*
+ * What go vet found, one finding each: the ignored-error analyzer, run as
+ * its tool, marks its own findings "errcheck: ".
+ */
 void
-diagnose_vet(struct findings *fs, enum category cat, const char *out,
-    size_t len)
+diagnose_vet(struct findings *fs, const char *out, size_t len)
 {
-	positioned(fs, cat, out, len);
+	size_t	i, from = fs->n;
+
+	positioned(fs, CAT_VET, out, len);
+	for (i = from; i < fs->n; i++) {
+		if (strncmp(fs->v[i].message, "errcheck: ", 10) != 0)
+			continue;
+		fs->v[i].category = CAT_IGNORED_ERROR;
+		memmove(fs->v[i].message, fs->v[i].message + 10,
+		    strlen(fs->v[i].message + 10) + 1);
+		fs->v[i].explanation = xstrdup("Go has no exceptions: a "
+		    "failure comes back as an error value, and nothing "
+		    "happens unless you look at it. Where Java would throw "
+		    "and Python would raise, this call failed silently. "
+		    "Check it with if err != nil, and return it wrapped: "
+		    "fmt.Errorf(\"...: %w\", err).");
+	}
 }
 
 /* A runtime message, its category, and what it means to a Java or Python
@@ -354,7 +371,8 @@ learner_frame(const char *err, size_t len, size_t from, const char *module,
 	char			*pattern, *ln;
 	int			 found = 0;
 
-	pattern = xasprintf("^(?:\\t| {6})\\Q%s\\E/(\\S+\\.go):(\\d+)"
+	pattern = xasprintf("^(?:\\t| {6})\\Q%s\\E/(?!gotutor_harness)"
+	    "(\\S+\\.go):(\\d+)"
 	    "(?: \\+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ "
 	    "pc=0x[0-9a-f]+)?$", module);
 	re = compile(pattern);
@@ -372,43 +390,78 @@ learner_frame(const char *err, size_t len, size_t from, const char *module,
 	return (found);
 }
 
-/* A race report: the two conflicting accesses in the learner's code. */
+/* Has a finding of this category, place and message been made? */
 static int
+findings_have(const struct findings *fs, enum category cat, const char *file,
+    unsigned line, const char *msg)
+{
+	size_t	i;
+
+	for (i = 0; i < fs->n; i++) {
+		if (fs->v[i].category == cat && fs->v[i].line == line &&
+		    (fs->v[i].file == NULL) == (file == NULL) &&
+		    (file == NULL || strcmp(fs->v[i].file, file) == 0) &&
+		    strcmp(fs->v[i].message, msg) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Race reports: each one's two conflicting accesses in the learner's code,
+ * once per pair of lines. Return how many reports there were.
+ */
+int
 diagnose_race(struct findings *fs, const char *err, size_t len,
     const char *module)
 {
 	pcre2_code		*re;
 	pcre2_match_data	*md;
-	char			*f1 = NULL, *f2 = NULL;
-	unsigned		 l1 = 0, l2 = 0;
-	size_t			 at, prev;
-	int			 found;
+	char			*f1, *f2, *msg;
+	unsigned		 l1, l2;
+	size_t			 at = 0, prev, end;
+	int			 found, count = 0;
 
-	found = match_at("^WARNING: DATA RACE$", err, len, 0, &md, &re);
-	at = found ? pcre2_get_ovector_pointer(md)[1] : 0;
-	pcre2_match_data_free(md);
-	pcre2_code_free(re);
-	if (!found)
-		return (0);
-	found = match_at("^Previous (?:read|write) at ", err, len, at, &md,
-	    &re);
-	prev = found ? pcre2_get_ovector_pointer(md)[1] : len;
-	pcre2_match_data_free(md);
-	pcre2_code_free(re);
-	learner_frame(err, prev, at, module, &f1, &l1);
-	learner_frame(err, len, prev, module, &f2, &l2);
-	if (f2 != NULL)
-		findings_add(fs, CAT_DATA_RACE, f1, l1, "data race: this "
-		    "access conflicts with the one at %s:%u", f2, l2);
-	else
-		findings_add(fs, CAT_DATA_RACE, f1, l1, "data race");
-	fs->v[fs->n - 1].explanation = xstrdup("Two goroutines used the same "
-	    "variable at once, and at least one wrote it. Go has no GIL and no "
-	    "synchronized: guard it with a sync.Mutex, use sync/atomic, or "
-	    "pass the value over a channel.");
-	free(f1);
-	free(f2);
-	return (1);
+	for (;;) {
+		found = match_at("^WARNING: DATA RACE$", err, len, at, &md,
+		    &re);
+		at = found ? pcre2_get_ovector_pointer(md)[1] : 0;
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+		if (!found)
+			break;
+		count++;
+		found = match_at("^==================$", err, len, at, &md,
+		    &re);
+		end = found ? pcre2_get_ovector_pointer(md)[0] : len;
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+		found = match_at("^Previous (?:read|write) at ", err, end, at,
+		    &md, &re);
+		prev = found ? pcre2_get_ovector_pointer(md)[1] : end;
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+		f1 = f2 = NULL;
+		l1 = l2 = 0;
+		learner_frame(err, prev, at, module, &f1, &l1);
+		learner_frame(err, end, prev, module, &f2, &l2);
+		msg = f2 != NULL ? xasprintf("data race: this access "
+		    "conflicts with the one at %s:%u", f2, l2) :
+		    xstrdup("data race");
+		if (!findings_have(fs, CAT_DATA_RACE, f1, l1, msg)) {
+			findings_add(fs, CAT_DATA_RACE, f1, l1, "%s", msg);
+			fs->v[fs->n - 1].explanation = xstrdup("Two goroutines "
+			    "used the same variable at once, and at least one "
+			    "wrote it. Go has no GIL and no synchronized: "
+			    "guard it with a sync.Mutex, use sync/atomic, or "
+			    "pass the value over a channel.");
+		}
+		free(msg);
+		free(f1);
+		free(f2);
+		at = end;
+	}
+	return (count);
 }
 
 /*
@@ -643,4 +696,244 @@ diagnose_run(struct findings *fs, const struct jail_result *r,
 		break;
 	}
 	free(file);
+}
+
+/* What a leaked goroutine's state means, in Java and Python terms. */
+static const struct {
+	const char	*state;		/* a prefix of the normalized state */
+	const char	*explanation;
+} leak_states[] = {
+	{ "chan send", "It is stuck sending on a channel that nobody will "
+	  "ever receive from. Give the channel room for every value "
+	  "(make(chan T, n)), or let the sender give up with a select on "
+	  "ctx.Done() or a done channel." },
+	{ "chan receive", "It is waiting for a value or a close that never "
+	  "comes. The sender closes a channel after its last value, and "
+	  "then for v := range ch ends; a goroutine that waits for a signal "
+	  "needs a done channel or a context it can hear." },
+	{ "select", "It is in a select where no case can ever be ready. "
+	  "Give it a way out: a case <-ctx.Done() or <-done that returns." },
+	{ "sync.WaitGroup.Wait", "It waits on a WaitGroup whose count never "
+	  "reaches zero: a Done is missing, like a CountDownLatch that is "
+	  "never counted down. Put defer wg.Done() first in every goroutine "
+	  "that was counted with Add." },
+	{ "sync.Mutex.Lock", "It waits for a mutex that is never unlocked. "
+	  "Pair each Lock with an Unlock, best as defer mu.Unlock() right "
+	  "after mu.Lock()." },
+	{ "sleep", "It was still sleeping. A goroutine that works in a loop "
+	  "with time.Sleep or a ticker needs a way to stop: a select on "
+	  "ticker.C and on a done channel, and ticker.Stop() on the way "
+	  "out." },
+	{ "running", "It was still running. Wait for it with a "
+	  "sync.WaitGroup or a channel, and give it a way to stop." },
+	{ "runnable", "It was still running. Wait for it with a "
+	  "sync.WaitGroup or a channel, and give it a way to stop." },
+};
+
+/* One group of leaked goroutines: the same state, line and creator. */
+struct leak {
+	char		*state;
+	char		*file;		/* where it is blocked */
+	unsigned	 line;
+	char		*cfile;		/* the go statement, or NULL */
+	unsigned	 cline;
+	unsigned	 count;
+	int		 proved;	/* the goroutineleak profile agrees */
+};
+
+/*
+ * The state of a goroutine in plain words: the runtime's, without its
+ * duration or marks, and with 1.21's semacquire named after the sync call
+ * it is in, as 1.26 does.
+ */
+static char *
+leak_state(const char *state, const char *block, size_t len)
+{
+	size_t	n = strcspn(state, ",(");
+
+	while (n > 0 && state[n - 1] == ' ')
+		n--;
+	if (strncmp(state, "semacquire", 10) == 0 ||
+	    strncmp(state, "sync.", 5) == 0) {
+		if (memmem(block, len, "sync.(*WaitGroup).Wait", 22) != NULL)
+			return (xstrdup("sync.WaitGroup.Wait"));
+		if (memmem(block, len, "sync.(*Mutex).Lock", 18) != NULL ||
+		    memmem(block, len, "sync.(*RWMutex).", 16) != NULL)
+			return (xstrdup("sync.Mutex.Lock"));
+	}
+	return (xstrndup(state, n));
+}
+
+/* Mark the groups whose goroutines the goroutineleak profile lists. */
+static void
+leak_proved(struct leak *lk, size_t n, const char *text, size_t len,
+    const char *module)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		*ov;
+	char			*file;
+	unsigned		 line;
+	size_t			 i, start, next;
+	int			 more;
+
+	re = compile("^goroutine \\d+(?: gp=\\S+ m=\\S+(?: mp=\\S+)?)? "
+	    "\\[[^\\]\\n]*\\(leaked\\)[^\\]\\n]*\\]:$");
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	more = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL) > 0;
+	while (more) {
+		start = pcre2_get_ovector_pointer(md)[1];
+		more = pcre2_match(re, (PCRE2_SPTR)text, len, start, 0, md,
+		    NULL) > 0;
+		ov = pcre2_get_ovector_pointer(md);
+		next = more ? ov[0] : len;
+		if (learner_frame(text, next, start, module, &file, &line)) {
+			for (i = 0; i < n; i++) {
+				if (lk[i].line == line &&
+				    strcmp(lk[i].file, file) == 0)
+					lk[i].proved = 1;
+			}
+			free(file);
+		}
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+}
+
+/* Turn the groups into findings, and free them. */
+static void
+leak_findings(struct findings *fs, struct leak *lk, size_t n)
+{
+	const char	*why;
+	char		*made;
+	size_t		 i, k;
+
+	for (i = 0; i < n; i++) {
+		made = lk[i].cfile != NULL ? xasprintf(", started by the go "
+		    "statement at %s:%u", lk[i].cfile, lk[i].cline) :
+		    xstrdup("");
+		findings_add(fs, CAT_GOROUTINE_LEAK, lk[i].file, lk[i].line,
+		    "%u goroutine%s still blocked in %s when main returned%s%s",
+		    lk[i].count, lk[i].count == 1 ? "" : "s", lk[i].state, made,
+		    !lk[i].proved ? "" : lk[i].count == 1 ? " (proved: "
+		    "nothing can ever wake it)" : " (proved: nothing can ever "
+		    "wake them)");
+		why = "";
+		for (k = 0; k < sizeof leak_states / sizeof leak_states[0];
+		    k++) {
+			if (strncmp(lk[i].state, leak_states[k].state,
+			    strlen(leak_states[k].state)) == 0) {
+				why = leak_states[k].explanation;
+				break;
+			}
+		}
+		fs->v[fs->n - 1].explanation = xasprintf("The JVM waits for "
+		    "non-daemon threads before it exits, and Python joins "
+		    "its threads; Go does neither. When main returns, every "
+		    "goroutine simply vanishes, and in a server that runs for "
+		    "weeks this one would stay stuck for good, holding its "
+		    "memory. %s", why);
+		free(made);
+		free(lk[i].state);
+		free(lk[i].file);
+		free(lk[i].cfile);
+	}
+	free(lk);
+}
+
+/*
+ * The leak harness's report on fd 3 (see share/harness/harness.go): one
+ * finding per group of leaked goroutines, at the learner's line where they
+ * are blocked, naming the go statement that started them. The status says
+ * whether the check ran; *why (static) says why it did not.
+ */
+enum leak_status
+diagnose_leaks(struct findings *fs, const struct jail_result *r,
+    const char *module, const char **why)
+{
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		*ov;
+	struct leak		*lk = NULL;
+	const char		*text = r->side, *cut;
+	char			*state, *file, *cfile, *raw;
+	unsigned		 line, cline;
+	size_t			 len = r->side_len, nl = 0, i, start, next;
+	size_t			 end;
+	int			 more;
+
+	*why = NULL;
+	if (text == NULL || strncmp(text, "gotutor-harness 1\n", 18) != 0) {
+		*why = "the program did not start";
+		return (LEAKS_NOT_RUN);
+	}
+	if ((cut = strstr(text, "\nleaked ")) == NULL) {
+		if (r->verdict == JAIL_OK || (r->verdict == JAIL_EXIT &&
+		    strstr(r->err, "\ngoroutine ") == NULL &&
+		    strncmp(r->err, "panic: ", 7) != 0)) {
+			*why = "the program ended through os.Exit (or "
+			    "log.Fatal) before main returned, so its "
+			    "goroutines could not be checked";
+			return (LEAKS_SKIPPED);
+		}
+		*why = "the program did not return from main";
+		return (LEAKS_NOT_RUN);
+	}
+	if (strncmp(cut, "\nleaked 0\n", 10) == 0)
+		return (LEAKS_CLEAN);
+	start = (size_t)(cut - text) + 1;
+	end = (cut = strstr(text + start, "\nprofile\n")) != NULL ?
+	    (size_t)(cut - text) : len;
+
+	re = compile("^goroutine \\d+(?: gp=\\S+ m=\\S+(?: mp=\\S+)?)? "
+	    "\\[([^\\]\\n]*)\\]:$");
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	more = pcre2_match(re, (PCRE2_SPTR)text, end, start, 0, md, NULL) > 0;
+	while (more) {
+		ov = pcre2_get_ovector_pointer(md);
+		raw = group(md, text, 1);
+		start = ov[1];
+		more = pcre2_match(re, (PCRE2_SPTR)text, end, start, 0, md,
+		    NULL) > 0;
+		next = more ? pcre2_get_ovector_pointer(md)[0] : end;
+		state = leak_state(raw, text + start, next - start);
+		free(raw);
+		file = cfile = NULL;
+		line = cline = 0;
+		if (!learner_frame(text, next, start, module, &file, &line)) {
+			free(state);
+			continue;
+		}
+		/* The creation site: the frame after "created by". */
+		cut = memmem(text + start, next - start, "\ncreated by ", 12);
+		if (cut != NULL)
+			learner_frame(text, next, (size_t)(cut - text), module,
+			    &cfile, &cline);
+		for (i = 0; i < nl; i++) {
+			if (strcmp(lk[i].state, state) == 0 &&
+			    strcmp(lk[i].file, file) == 0 &&
+			    lk[i].line == line && lk[i].cline == cline)
+				break;
+		}
+		if (i == nl) {
+			lk = xreallocarray(lk, nl + 1, sizeof *lk);
+			lk[nl++] = (struct leak){ state, file, line, cfile,
+			    cline, 0, 0 };
+		} else {
+			free(state);
+			free(file);
+			free(cfile);
+		}
+		lk[i].count++;
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	if (end < len)
+		leak_proved(lk, nl, text + end, len - end, module);
+	if (nl == 0) {
+		free(lk);
+		return (LEAKS_CLEAN);
+	}
+	leak_findings(fs, lk, nl);
+	return (LEAKS_FOUND);
 }

@@ -23,8 +23,19 @@ struct findings {
 	size_t		 n;
 };
 
+/* Whether the leak harness could look for leaked goroutines. */
+enum leak_status {
+	LEAKS_NOT_RUN,		/* no harness, or main never returned */
+	LEAKS_SKIPPED,		/* the program left through os.Exit */
+	LEAKS_CLEAN,
+	LEAKS_FOUND
+};
+
 void	diagnose_build(struct findings *, const char *, size_t);
-void	diagnose_vet(struct findings *, enum category, const char *, size_t);
+void	diagnose_vet(struct findings *, const char *, size_t);
+int	diagnose_race(struct findings *, const char *, size_t, const char *);
+enum leak_status diagnose_leaks(struct findings *, const struct jail_result *,
+	    const char *, const char **);
 void	diagnose_crash(struct findings *, const char *, size_t, const char *);
 void	diagnose_traps(struct findings *, const struct trapset *, const char *,
 	    const char *, size_t);

@@ -17,6 +17,7 @@
 #include "xmalloc.h"
 
 static const struct cmd *const cmds[] = {
+	&cmd_check,
 	&cmd_doctor,
 	&cmd_lint,
 	&cmd_list,

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "harness.h"
 #include "paths.h"
 #include "runner.h"
 #include "xmalloc.h"
@@ -27,6 +28,8 @@ struct scratch {
 	char	*top;
 	char	*mod;		/* the module: the learner's files */
 	char	*out;		/* the binary */
+	char	*in;		/* stdin, or NULL */
+	char	*overlay;	/* the harness's overlay file, or NULL */
 };
 
 /* Make the scratch folders. */
@@ -64,6 +67,8 @@ scratch_free(struct scratch *s)
 	free(s->top);
 	free(s->mod);
 	free(s->out);
+	free(s->in);
+	free(s->overlay);
 }
 
 /*
@@ -268,10 +273,14 @@ telemetry_off(const char *cache, char **cause)
 	return (r);
 }
 
+/* What a go command of the build jail needs beyond the usual. */
+#define GO_CGO		0x1	/* cgo on, for -race */
+#define GO_LEAKPROFILE	0x2	/* the goroutineleak profile experiment */
+
 /* The environment every go command of the build jail gets. */
 static void
 build_env(struct strv *env, const struct toolchain *tc, const char *cache,
-    const char *home)
+    const char *home, int flags)
 {
 	strv_add(env, xasprintf("PATH=%s/bin:/usr/local/bin:/usr/bin:/bin",
 	    tc->goroot));
@@ -279,7 +288,10 @@ build_env(struct strv *env, const struct toolchain *tc, const char *cache,
 	strv_add(env, xasprintf("GOROOT=%s", tc->goroot));
 	strv_add(env, xasprintf("GOCACHE=%s/go-build", cache));
 	strv_add(env, xasprintf("GOPATH=%s/gopath", cache));
-	strv_add(env, xstrdup("CGO_ENABLED=0"));
+	strv_add(env, xstrdup((flags & GO_CGO) ? "CGO_ENABLED=1" :
+	    "CGO_ENABLED=0"));
+	if (flags & GO_LEAKPROFILE)
+		strv_add(env, xstrdup("GOEXPERIMENT=goroutineleakprofile"));
 	strv_add(env, xstrdup("GOPROXY=off"));
 	strv_add(env, xstrdup("GOSUMDB=off"));
 	strv_add(env, xstrdup("GOTOOLCHAIN=local"));
@@ -300,7 +312,7 @@ build_env(struct strv *env, const struct toolchain *tc, const char *cache,
 static int
 go_job(const struct toolchain *tc, const char *cache, const char *dir,
     const struct jail_bind *extra, size_t nextra, const char *home,
-    const struct runner_opts *o, const char *const *args,
+    const struct runner_opts *o, int flags, const char *const *args,
     struct jail_job **job, char **cause)
 {
 	struct jail_spec	 spec;
@@ -312,7 +324,7 @@ go_job(const struct toolchain *tc, const char *cache, const char *dir,
 	strv_add(&argv, xstrdup("go"));
 	for (i = 0; args[i] != NULL; i++)
 		strv_add(&argv, xstrdup(args[i]));
-	build_env(&env, tc, cache, home);
+	build_env(&env, tc, cache, home, flags);
 
 	binds[0] = (struct jail_bind){ tc->goroot, 0 };
 	binds[1] = (struct jail_bind){ cache, 1 };
@@ -422,7 +434,7 @@ analyzer(const struct toolchain *tc, const char *cache,
 	binds[0] = (struct jail_bind){ src, 0 };
 	binds[1] = (struct jail_bind){ dir, 1 };
 	if (paths_mkdirs(dir, why) == 0 && go_job(tc, cache, src, binds, 2,
-	    dir, o, a, &job, why) == 0) {
+	    dir, o, 0, a, &job, why) == 0) {
 		wait_all(&job, &rp, 1);
 		if (res.verdict == JAIL_OK && rename(tmp, path) == 0) {
 			jail_result_free(&res);
@@ -443,10 +455,13 @@ analyzer(const struct toolchain *tc, const char *cache,
 	return (NULL);
 }
 
-/* Run out/prog in the run jail, with the module's files in its box. */
+/*
+ * Run out/NAME in the run jail, with the module's files in its box; race
+ * runs get more room and the race detector's settings.
+ */
 static int
-run(const struct scratch *s, const struct runner_opts *o,
-    struct jail_result *res, char **cause)
+run(const struct scratch *s, const char *name, const struct runner_opts *o,
+    int race, struct jail_result *res, char **cause)
 {
 	struct jail_spec	 spec;
 	struct jail_job		*job;
@@ -461,9 +476,16 @@ run(const struct scratch *s, const struct runner_opts *o,
 		spec.limits.wall_ms = spec.limits.cpu_ms = o->timeout_ms;
 	if (o->memory != 0)
 		spec.limits.memory = o->memory;
-	if (o->stdin_path != NULL &&
-	    (in = open(o->stdin_path, O_RDONLY | O_CLOEXEC)) == -1) {
-		*cause = xasprintf("cannot open %s: %s", o->stdin_path,
+	if (race) {
+		/* The race detector costs 2-20 times the time and 5-10 times
+		 * the memory. */
+		spec.limits.wall_ms *= 4;
+		spec.limits.cpu_ms *= 4;
+		spec.limits.memory *= 4;
+	}
+	if (s->in != NULL &&
+	    (in = open(s->in, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("cannot open %s: %s", s->in,
 		    strerror(errno));
 		return (-1);
 	}
@@ -477,14 +499,18 @@ run(const struct scratch *s, const struct runner_opts *o,
 	/* A soft limit below the hard one: garbage is collected in time. */
 	strv_add(&env, xasprintf("GOMEMLIMIT=%lluMiB",
 	    (unsigned long long)(spec.limits.memory * 8 / 10 >> 20)));
+	if (race)
+		strv_add(&env, xstrdup("GORACE=atexit_sleep_ms=0 "
+		    "halt_on_error=0"));
 
-	prog = xasprintf("%s/prog", s->out);
+	prog = xasprintf("%s/%s", s->out, name);
 	spec.policy = JAIL_RUN;
 	spec.program = prog;
 	spec.argv = argv.v;
 	spec.env = env.v;
 	spec.seed = s->mod;
 	spec.stdin_fd = in;
+	spec.side = !race;
 	spec.degraded = o->degraded;
 	r = jail_spawn(&spec, &job, cause);
 	if (r == 0)
@@ -497,56 +523,149 @@ run(const struct scratch *s, const struct runner_opts *o,
 	return (r);
 }
 
+/* Does the build's output blame the harness rather than the learner? */
+static int
+harness_blamed(const struct jail_result *build)
+{
+	return (build->err != NULL &&
+	    (strstr(build->err, "gotutor_harness") != NULL ||
+	    strstr(build->err, HARNESS_MAIN) != NULL));
+}
+
 /*
- * Build the module, and at the same time run go vet and the ignored-error
- * analyzer on it, each in its own build jail.
+ * Build the module (wrapped in the leak harness when asked), and at the
+ * same time vet it and build it with -race when asked, each in its own
+ * build jail.
  */
 static int
 build_and_vet(const struct toolchain *tc, const struct scratch *s,
     const char *cache, const struct runner_opts *o, struct runner_result *res,
     char **cause)
 {
-	const char		*build[] = { "build", "-trimpath", NULL, ".", NULL };
-	const char		*vet[] = { "vet", ".", NULL };
-	const char		*errcheck[] = { "vet", NULL, ".", NULL };
+	const char		*build[] = { "build", "-trimpath", NULL, NULL,
+	    ".", NULL };
+	const char		*race[] = { "build", "-race", "-trimpath", NULL,
+	    ".", NULL };
+	const char		*vet[] = { "vet", NULL, NULL, ".", NULL };
 	struct jail_job		*jobs[3] = { NULL, NULL, NULL };
 	struct jail_result	*results[3];
 	struct jail_bind	 top = { s->top, 1 };
-	char			*out, *tool = NULL, *flag = NULL;
+	char			*out, *rout, *ov = NULL, *tool = NULL;
+	char			*flag = NULL;
 	size_t			 n = 0;
+	int			 flags = 0;
 
 	out = xasprintf("-o=%s/prog", s->out);
+	rout = xasprintf("-o=%s/prog-race", s->out);
 	build[2] = out;
-	results[0] = &res->build;
-	if (go_job(tc, cache, s->mod, &top, 1, s->top, o, build, &jobs[n],
-	    cause) != 0) {
-		free(out);
-		return (-1);
-	}
-	n++;
-	if (!o->vet)
-		goto wait;
-	if (go_job(tc, cache, s->mod, &top, 1, s->top, o, vet, &jobs[n],
-	    cause) == 0) {
-		results[n++] = &res->vet;
-		res->have_vet = 1;
+	race[3] = rout;
+	if (s->overlay != NULL) {
+		ov = xasprintf("-overlay=%s", s->overlay);
+		build[3] = ov;
+		/* Go 1.26 has the goroutineleak profile as an experiment;
+		 * later releases have it always. */
+		if (tc->v.major == 1 && tc->v.minor == 26)
+			flags |= GO_LEAKPROFILE;
 	} else
-		free(*cause);
-	if ((tool = analyzer(tc, cache, o, &res->errcheck_why)) != NULL) {
-		flag = xasprintf("-vettool=%s", tool);
-		errcheck[1] = flag;
-		if (go_job(tc, cache, s->mod, &top, 1, s->top, o, errcheck,
+		build[3] = ".", build[4] = NULL;
+	results[0] = &res->build;
+	if (go_job(tc, cache, s->mod, &top, 1, s->top, o, flags, build,
+	    &jobs[n], cause) != 0)
+		goto fail;
+	n++;
+	if (o->vet) {
+		if ((tool = analyzer(tc, cache, o, &res->errcheck_why)) !=
+		    NULL) {
+			flag = xasprintf("-vettool=%s", tool);
+			vet[1] = flag;
+			vet[2] = "-std";
+		} else
+			vet[1] = ".", vet[2] = NULL;
+		if (go_job(tc, cache, s->mod, &top, 1, s->top, o, 0, vet,
 		    &jobs[n], cause) == 0) {
-			results[n++] = &res->errcheck;
-			res->have_errcheck = 1;
+			results[n++] = &res->vet;
+			res->have_vet = 1;
+			res->have_errcheck = tool != NULL;
 		} else
 			free(*cause);
 	}
-wait:
+	if (res->race_asked) {
+		if (go_job(tc, cache, s->mod, &top, 1, s->top, o, GO_CGO, race,
+		    &jobs[n], cause) == 0)
+			results[n++] = &res->race_build;
+		else {
+			res->race_why = *cause;
+			res->race_asked = 0;
+		}
+	}
 	wait_all(jobs, results, n);
+	if (res->have_vet && res->vet.verdict != JAIL_OK &&
+	    !(res->vet.verdict == JAIL_EXIT && res->vet.exit_code == 1)) {
+		/* go vet itself failed: say so rather than pass. */
+		res->have_vet = res->have_errcheck = 0;
+		free(res->errcheck_why);
+		res->errcheck_why = xasprintf("go vet failed (%s %d): %.*s",
+		    jail_verdict_name(res->vet.verdict), res->vet.exit_code,
+		    (int)strcspn(res->vet.err, "\n"), res->vet.err);
+	}
+	if (s->overlay != NULL && res->build.verdict != JAIL_OK &&
+	    harness_blamed(&res->build)) {
+		/* The learner's main could not be wrapped: build it plain. */
+		jail_result_free(&res->build);
+		res->harness = 0;
+		res->harness_why = xstrdup("its func main could not be "
+		    "wrapped");
+		build[3] = ".", build[4] = NULL;
+		if (go_job(tc, cache, s->mod, &top, 1, s->top, o, 0, build,
+		    &jobs[0], cause) != 0)
+			goto fail;
+		results[0] = &res->build;
+		wait_all(jobs, results, 1);
+	}
 	free(flag);
 	free(tool);
+	free(ov);
 	free(out);
+	free(rout);
+	return (0);
+fail:
+	free(ov);
+	free(out);
+	free(rout);
+	return (-1);
+}
+
+/* Name the learner's main "main" again in what the program wrote. */
+static void
+unwrap(char *text, size_t len)
+{
+	char	*p = text, *end = text + len;
+
+	while (p != NULL && p < end &&
+	    (p = memmem(p, (size_t)(end - p), HARNESS_MAIN, 4)) != NULL) {
+		memcpy(p, "main", 4);
+		p += 4;
+	}
+}
+
+/* Write the stdin text the caller gave into the scratch folder. */
+static int
+write_stdin(struct scratch *s, const struct runner_opts *o, char **cause)
+{
+	FILE	*f;
+
+	if (o->stdin_text == NULL) {
+		s->in = o->stdin_path != NULL ? xstrdup(o->stdin_path) : NULL;
+		return (0);
+	}
+	s->in = xasprintf("%s/stdin", s->top);
+	if ((f = fopen(s->in, "we")) == NULL ||
+	    fwrite(o->stdin_text, 1, o->stdin_len, f) != o->stdin_len ||
+	    fclose(f) != 0) {
+		*cause = xasprintf("cannot write %s: %s", s->in,
+		    strerror(errno));
+		return (-1);
+	}
 	return (0);
 }
 
@@ -575,7 +694,8 @@ runner_play(const struct toolchain *tc, const char *path,
 	free(sub);
 	if (r == 0)
 		r = telemetry_off(cache, cause);
-	if (r == -1 || scratch_make(&s, cause) == -1) {
+	if (r == -1 || scratch_make(&s, cause) == -1 ||
+	    write_stdin(&s, o, cause) == -1) {
 		r = -1;
 		goto out;
 	}
@@ -589,6 +709,15 @@ runner_play(const struct toolchain *tc, const char *path,
 		r = -1;
 		goto out;
 	}
+	if (o->leaks) {
+		if (harness_overlay(s.mod, s.top, &s.overlay,
+		    &res->harness_why) == 0)
+			res->harness = 1;
+	}
+	res->race_asked = o->race == RUNNER_RACE_ALWAYS ||
+	    (o->race == RUNNER_RACE_AUTO && harness_goroutines(s.mod));
+	if (o->race == RUNNER_RACE_AUTO && !res->race_asked)
+		res->race_why = xstrdup("the program starts no goroutines");
 	if ((r = build_and_vet(tc, &s, cache, o, res, cause)) == -1)
 		goto out;
 	if (res->build.verdict != JAIL_OK) {
@@ -596,7 +725,19 @@ runner_play(const struct toolchain *tc, const char *path,
 		goto out;
 	}
 	res->stage = RUNNER_RAN;
-	r = run(&s, o, &res->run, cause);
+	if ((r = run(&s, "prog", o, 0, &res->run, cause)) == -1)
+		goto out;
+	if (res->harness) {
+		unwrap(res->run.err, res->run.err_len);
+		unwrap(res->run.side, res->run.side_len);
+	}
+	if (res->race_asked && res->race_build.verdict == JAIL_OK) {
+		if ((r = run(&s, "prog-race", o, 1, &res->race_run, cause)) ==
+		    -1)
+			goto out;
+		res->have_race = 1;
+	} else if (res->race_asked && res->race_why == NULL)
+		res->race_why = xstrdup("the -race build failed");
 out:
 	scratch_free(&s);
 	free(cache);
@@ -610,8 +751,11 @@ runner_result_free(struct runner_result *res)
 	free(res->rejected);
 	free(res->module);
 	free(res->errcheck_why);
+	free(res->harness_why);
+	free(res->race_why);
 	jail_result_free(&res->vet);
-	jail_result_free(&res->errcheck);
+	jail_result_free(&res->race_build);
+	jail_result_free(&res->race_run);
 	jail_result_free(&res->build);
 	jail_result_free(&res->run);
 	memset(res, 0, sizeof *res);

@@ -23,14 +23,25 @@ enum runner_stage {
 	RUNNER_RAN		/* the program ran; see run */
 };
 
+/* When to build and run a second time with the race detector. */
+enum runner_race {
+	RUNNER_RACE_NEVER,
+	RUNNER_RACE_AUTO,	/* when the source has a go statement */
+	RUNNER_RACE_ALWAYS
+};
+
 struct runner_opts {
 	const char	*stdin_path;	/* NULL for an empty stdin */
+	const char	*stdin_text;	/* or this, when not NULL */
+	size_t		 stdin_len;
 	char *const	*args;
 	size_t		 nargs;
 	unsigned	 timeout_ms;	/* 0: the jail's default */
 	uint64_t	 memory;	/* 0: the jail's default */
 	int		 degraded;	/* force the degraded tier */
 	int		 vet;		/* also go vet and the error analyzer */
+	int		 leaks;		/* wrap main in the leak harness */
+	enum runner_race race;
 };
 
 struct runner_result {
@@ -39,10 +50,16 @@ struct runner_result {
 	char			*module;	/* the module path traces use */
 	struct jail_result	 build;
 	struct jail_result	 vet;		/* go vet, when have_vet */
-	struct jail_result	 errcheck;	/* the analyzer, when have_errcheck */
 	int			 have_vet;
-	int			 have_errcheck;
+	int			 have_errcheck;	/* vet ran the analyzer too */
 	char			*errcheck_why;	/* why there is no analyzer */
+	int			 harness;	/* main ran in the leak harness */
+	char			*harness_why;	/* why it did not */
+	int			 race_asked;
+	int			 have_race;	/* race_run holds a race run */
+	char			*race_why;	/* why it does not */
+	struct jail_result	 race_build;
+	struct jail_result	 race_run;
 	struct jail_result	 run;		/* RUNNER_RAN */
 	enum jail_tier		 tier;
 	const char		*tier_why;
