@@ -2,15 +2,27 @@
 
 #include <sys/stat.h>
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cmd.h"
 #include "datadir.h"
+#include "expect.h"
+#include "idiom.h"
 #include "lesson.h"
 #include "load.h"
+#include "show.h"
 #include "xmalloc.h"
+
+/* What lint --run counted. */
+struct tally {
+	unsigned	passed;
+	unsigned	failed;
+	unsigned	skipped;
+};
 
 /* Count the problems pb holds in distinct files. */
 static size_t
@@ -53,17 +65,230 @@ lint_path(struct library *lib, const char *path, size_t *nlone,
 	load_path(lib, path, pb);
 }
 
-/* gotutor lint [PATH...]. */
+/* Print one result line of lint --run, and count it. */
+static void
+result(struct tally *n, const char *word, const struct track *t,
+    const struct lesson *l, const char *what, const char *detail)
+{
+	if (strcmp(word, "ok") == 0)
+		n->passed++;
+	else if (strcmp(word, "skip") == 0)
+		n->skipped++;
+	else
+		n->failed++;
+	printf("%-4s %s/%s: %s%s%s\n", word, t->id, l->id, what,
+	    detail != NULL ? ": " : "", detail != NULL ? detail : "");
+}
+
+/* The categories of an outcome's findings, as "a, b"; the caller frees. */
+static char *
+categories(const struct outcome *o)
+{
+	char	*s = xstrdup(""), *t;
+	size_t	 i;
+
+	for (i = 0; i < o->fs.n; i++) {
+		if (strstr(s, category_names[o->fs.v[i].category]) != NULL)
+			continue;
+		t = xasprintf("%s%s%s", s, *s != '\0' ? ", " : "",
+		    category_names[o->fs.v[i].category]);
+		free(s);
+		s = t;
+	}
+	return (s);
+}
+
+/*
+ * Check one file set of a lesson. With want < 0 it must pass; otherwise it
+ * must fail with a finding of category want.
+ */
+static void
+run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
+    const struct lesson *l, const struct fileset *files, int want,
+    const char *what, int degraded)
+{
+	struct outcome	 o;
+	char		*dir, *why, *cats;
+	size_t		 i;
+	int		 found = 0;
+
+	if (idiom_write_files(files, &dir, &why) != 0 ||
+	    check_lesson(tc, t, l, dir, degraded, &o, &why) != 0) {
+		result(n, "FAIL", t, l, what, why);
+		free(why);
+		if (dir != NULL)
+			jail_remove_tree(dir);
+		free(dir);
+		return;
+	}
+	jail_remove_tree(dir);
+	free(dir);
+	for (i = 0; i < o.fs.n; i++)
+		found |= want >= 0 && o.fs.v[i].category == (enum category)want;
+	cats = categories(&o);
+	if (want < 0 && o.pass)
+		result(n, "ok", t, l, what, "passes every check");
+	else if (want < 0) {
+		result(n, "FAIL", t, l, what, "it should pass, and fails");
+		show_findings(stdout, &o);
+	} else if (!o.pass && found) {
+		why = xasprintf("fails with %s", category_names[want]);
+		result(n, "ok", t, l, what, why);
+		free(why);
+	} else {
+		why = xasprintf("it should fail with %s, and %s%s",
+		    category_names[want], o.pass ? "passes" : "gets only ",
+		    o.pass ? "" : cats);
+		result(n, "FAIL", t, l, what, why);
+		free(why);
+		show_findings(stdout, &o);
+	}
+	free(cats);
+	outcome_free(&o);
+}
+
+/* Run a lesson's idiom programs and compare what they print. */
+static void
+run_idioms(struct tally *n, const struct toolchain *tc, const struct track *t,
+    const struct lesson *l, int degraded)
+{
+	static const char *const words[] = {
+		[IDIOM_OK] = "ok", [IDIOM_WRONG] = "FAIL",
+		[IDIOM_FAILED] = "FAIL", [IDIOM_MISSING] = "skip",
+	};
+	const struct idiom	*id = &l->idiom;
+	struct runner_opts	 opts;
+	struct runner_result	 r;
+	enum idiom_result	 ir;
+	struct fileset		 fs;
+	struct srcfile		 f;
+	char			*why, *dir = NULL, *diff;
+
+	if (id->java != NULL) {
+		ir = idiom_run(LANG_JAVA, id->java, id->output, &why);
+		result(n, words[ir], t, l, "the Java idiom", ir == IDIOM_OK ?
+		    "prints the lesson's output" : why);
+		free(why);
+	}
+	if (id->python != NULL) {
+		ir = idiom_run(LANG_PYTHON, id->python, id->output, &why);
+		result(n, words[ir], t, l, "the Python idiom",
+		    ir == IDIOM_OK ? "prints the lesson's output" : why);
+		free(why);
+	}
+	if (id->go == NULL)
+		return;
+	f = (struct srcfile){ "main.go", id->go, strlen(id->go) };
+	fs = (struct fileset){ &f, 1 };
+	memset(&opts, 0, sizeof opts);
+	opts.degraded = degraded;
+	if (idiom_write_files(&fs, &dir, &why) != 0 ||
+	    runner_play(tc, dir, &opts, &r, &why) != 0) {
+		result(n, "FAIL", t, l, "the Go idiom", why);
+		free(why);
+	} else {
+		if (r.stage != RUNNER_RAN || r.run.verdict != JAIL_OK)
+			result(n, "FAIL", t, l, "the Go idiom", r.stage ==
+			    RUNNER_BUILD_FAILED ? r.build.err : r.stage ==
+			    RUNNER_REJECTED ? r.rejected : r.run.err);
+		else if (expect_output(MATCH_TRIMMED, id->output, r.run.out,
+		    r.run.out_len, &diff) != 1) {
+			result(n, "FAIL", t, l, "the Go idiom", diff);
+			free(diff);
+		} else
+			result(n, "ok", t, l, "the Go idiom",
+			    "prints the lesson's output");
+		runner_result_free(&r);
+	}
+	if (dir != NULL)
+		jail_remove_tree(dir);
+	free(dir);
+}
+
+/* lint --run: prove every lesson of the library. */
+static int
+lint_run(const struct library *lib, int degraded)
+{
+	struct tally		 n = { 0, 0, 0 };
+	struct toolchain	 tc;
+	const struct track	*t;
+	const struct lesson	*l;
+	char			*why, *need;
+	size_t			 i, k, w;
+
+	if (toolchain_find(&tc, &why) != 0) {
+		fprintf(stderr, "gotutor lint: %s\n", why);
+		free(why);
+		return (EXIT_USAGE);
+	}
+	printf("# %s (%s)\n", tc.version, tc.go);
+	for (i = 0; i < lib->ntracks; i++) {
+		t = lib->tracks[i];
+		for (k = 0; k < t->nlessons; k++) {
+			l = t->lessons[k];
+			if (goversion_cmp(&tc.v, &l->min_go) < 0) {
+				need = goversion_string(&l->min_go);
+				why = xasprintf("needs Go %s, and this is %s",
+				    need, tc.version);
+				result(&n, "skip", t, l, "every check", why);
+				free(why);
+				free(need);
+				continue;
+			}
+			run_files(&n, &tc, t, l, &l->exercise.solution, -1,
+			    "the solution", degraded);
+			for (w = 0; w < l->exercise.nwrong; w++) {
+				why = xasprintf("wrong solution %zu (%s)", w + 1,
+				    l->exercise.wrong[w].why);
+				run_files(&n, &tc, t, l,
+				    &l->exercise.wrong[w].files,
+				    (int)l->exercise.wrong[w].diagnosis, why,
+				    degraded);
+				free(why);
+			}
+			run_idioms(&n, &tc, t, l, degraded);
+		}
+	}
+	printf("%u passed, %u failed, %u skipped\n", n.passed, n.failed,
+	    n.skipped);
+	toolchain_free(&tc);
+	return (n.failed == 0 ? EXIT_OK : EXIT_FAIL);
+}
+
+/* gotutor lint [--run] [PATH...]. */
 static int
 lint_exec(const struct cmd *c, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "run", no_argument, NULL, 'r' },
+		{ "degraded", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct library	 lib = { NULL, 0 };
 	struct problems	 pb;
 	size_t		 i, nlessons = 0, nlone = 0;
-	int		 first, status;
+	int		 first, status, ch, run = 0, degraded = 0;
 
-	if ((status = cmd_options(c, argc, argv, &first)) >= 0)
-		return (status);
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cmd_help(c, stdout);
+			return (EXIT_OK);
+		case 'r':
+			run = 1;
+			break;
+		case 'd':
+			degraded = 1;
+			break;
+		default:
+			return (cmd_usage_error(c, "unknown option '%s'",
+			    argv[optind - 1]));
+		}
+	}
+	first = optind;
 	if (cmd_check_paths(c, argc - first, argv + first) != 0)
 		return (EXIT_USAGE);
 	problems_init(&pb);
@@ -85,6 +310,10 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 		    pb.n == 1 ? "" : "s", count_files(&pb),
 		    count_files(&pb) == 1 ? "" : "s");
 	status = pb.n == 0 ? EXIT_OK : EXIT_FAIL;
+	if (status == EXIT_OK && run) {
+		fflush(stdout);
+		status = lint_run(&lib, degraded);
+	}
 	problems_free(&pb);
 	library_free(&lib);
 	return (status);
@@ -92,7 +321,7 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 
 const struct cmd cmd_lint = {
 	.name = "lint",
-	.args = "[PATH]...",
+	.args = "[--run] [PATH]...",
 	.summary = "check tracks and lessons, and report every problem",
 	.help =
 	    "Check lesson tracks against the lesson format and print every\n"
@@ -100,10 +329,19 @@ const struct cmd cmd_lint = {
 	    "(one holding track.yaml), a folder of track folders, or a single\n"
 	    "lesson file. With no PATH, check the bundled tracks.\n"
 	    "\n"
+	    "With --run, also prove each lesson of the tracks: its reference\n"
+	    "solution passes every check, each known-wrong solution fails\n"
+	    "with the diagnosis it names, and its Java, Python and Go idiom\n"
+	    "programs print the lesson's output (with the host's javac, java\n"
+	    "and python3, outside the jail, as the author's own code; a\n"
+	    "missing one is reported as a skip, never as a pass).\n"
+	    "\n"
 	    "The format is described in lesson-format.md beside the bundled\n"
 	    "tracks.\n"
 	    "\n"
 	    "Options:\n"
+	    "  --run        also run every lesson's programs, as above\n"
+	    "  --degraded   run them in the degraded jail\n"
 	    "  -h, --help   show this help\n"
 	    "\n"
 	    "Exit status: 0 when everything is valid, 1 when anything is not,\n"

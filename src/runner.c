@@ -731,13 +731,22 @@ runner_play(const struct toolchain *tc, const char *path,
 		unwrap(res->run.err, res->run.err_len);
 		unwrap(res->run.side, res->run.side_len);
 	}
-	if (res->race_asked && res->race_build.verdict == JAIL_OK) {
+	if (res->race_asked && (res->run.verdict == JAIL_TIMEOUT ||
+	    (res->run.err != NULL && strstr(res->run.err,
+	    "fatal error: all goroutines are asleep") != NULL))) {
+		/* -race turns the deadlock detector off: it would hang. */
+		res->race_asked = 0;
+		res->race_why = xstrdup("the program did not finish without "
+		    "the race detector");
+	} else if (res->race_asked && res->race_build.verdict == JAIL_OK) {
 		if ((r = run(&s, "prog-race", o, 1, &res->race_run, cause)) ==
 		    -1)
 			goto out;
 		res->have_race = 1;
 	} else if (res->race_asked && res->race_why == NULL)
-		res->race_why = xstrdup("the -race build failed");
+		res->race_why = xasprintf("the -race build failed: %.*s",
+		    (int)strcspn(res->race_build.err, "\n"),
+		    res->race_build.err);
 out:
 	scratch_free(&s);
 	free(cache);

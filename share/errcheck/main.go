@@ -64,9 +64,31 @@
 //     every time (only dependencies are cached).
 //   - Parse and type errors are fatal: "errcheck: MESSAGE" on stderr, exit
 //     status 1, unless vet.cfg sets SucceedOnTypecheckFailure.
+//
+// # -std: stock vet and errcheck in one go command
+//
+// With -std ("go vet -vettool=PATH -std ./..."), the tool first starts the
+// toolchain's own vet on the same vet.cfg ($GOTOOLDIR/vet: the go command
+// sets GOTOOLDIR and GOROOT for every tool it runs), with this tool's -json,
+// -c and -fix/-diff flags, and runs the errcheck analysis while vet runs.
+// Vet writes VetxOutput (its facts, which the units that import this one
+// need), so the tool does not; for VetxOnly units vet alone runs, and its
+// exit status is the tool's. Otherwise:
+//
+//   - plain mode: vet's stdout and stderr pass through, then errcheck's
+//     findings, "FILE:LINE:COL: errcheck: MESSAGE"; exit status 1 if either
+//     found something, or vet's status if it failed otherwise (2 or more; 2
+//     if vet could not run or died of a signal).
+//   - -json: one tree per unit, vet's analyzers plus "errcheck", read from
+//     vet's stdout or from the Stdout file of vet.cfg (Go 1.26 on), and
+//     written where this tool's stdout goes. Errcheck's messages start with
+//     "errcheck: " here too: from Go 1.26 on, plain "go vet" passes -json and
+//     prints the messages itself, and the tool cannot tell it from go vet
+//     -json.
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"flag"
@@ -79,6 +101,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -164,6 +187,7 @@ var (
 	flagsFlag   = flag.Bool("flags", false, "print analyzer flags in JSON")
 	fixFlag     = flag.Bool("fix", false, "apply all suggested fixes (there are none)")
 	_           = flag.Bool("diff", false, "with -fix, don't update the files, but print a unified diff")
+	stdFlag     = flag.Bool("std", false, "also run the toolchain's own vet, and report its findings with errcheck's")
 	// Legacy cmd/vet flags that unitchecker accepts and ignores.
 	_ = flag.Bool("all", false, "no effect (deprecated)")
 	_ = flag.Bool("source", false, "no effect (deprecated)")
@@ -171,13 +195,18 @@ var (
 	_ = flag.String("tags", "", "no effect (deprecated)")
 )
 
+// stdPrefix starts each errcheck message in -std mode, where the messages of
+// the standard analyzers share the output.
+const stdPrefix = analyzerName + ": "
+
+// main answers the go command's handshake or analyzes one unit.
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix(analyzerName + ": ")
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "%s reports ignored errors; it is a go vet plug-in:\n"+
-			"\tgo vet -vettool=$(pwd)/%[1]s [-json] [packages]\n", analyzerName)
+			"\tgo vet -vettool=$(pwd)/%[1]s [-std] [-json] [packages]\n", analyzerName)
 		os.Exit(1)
 	}
 	flag.Parse()
@@ -226,6 +255,7 @@ func (versionFlag) Set(s string) error {
 	return nil
 }
 
+// printFlags answers -flags: the flags that "go vet" may accept and pass on.
 func printFlags() {
 	type jsonFlag struct {
 		Name  string
@@ -249,6 +279,40 @@ func printFlags() {
 
 // run analyzes the unit that cfgFile describes and returns the exit status.
 func run(cfgFile string) int {
+	cfg := readConfig(cfgFile)
+	if *stdFlag {
+		return runStd(cfgFile, cfg)
+	}
+	if cfg.VetxOnly {
+		// No facts: an empty file lets the go command cache the result.
+		writeVetx(cfg)
+		return 0
+	}
+	if cfg.Stdout != "" {
+		f := createStdout(cfg.Stdout)
+		defer f.Close()
+		os.Stdout = f
+	}
+
+	fset := token.NewFileSet()
+	diags, err := analyze(fset, cfg)
+	if err != nil {
+		return analysisFailed(cfg, err)
+	}
+	writeVetx(cfg)
+
+	if *fixFlag && !*jsonFlag {
+		return 0 // nothing to fix; unitchecker prints nothing in -fix mode
+	}
+	if *jsonFlag {
+		writeJSON(os.Stdout, addFindings(jsonTree{}, fset, cfg.ID, diags, ""))
+		return 0
+	}
+	return printPlain(fset, diags, "")
+}
+
+// readConfig reads and checks vet.cfg; it exits on errors, as unitchecker does.
+func readConfig(cfgFile string) *vetConfig {
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
 		log.Fatal(err)
@@ -260,58 +324,34 @@ func run(cfgFile string) int {
 	if len(cfg.GoFiles) == 0 {
 		log.Fatalf("package has no files: %s", cfg.ImportPath)
 	}
-	if cfg.VetxOnly {
-		// No facts: an empty file lets the go command cache the result.
-		writeVetx(&cfg)
-		return 0
-	}
-	if cfg.Stdout != "" {
-		f, err := os.Create(cfg.Stdout)
-		if err != nil {
-			log.Fatal(err)
-		}
-		defer f.Close()
-		os.Stdout = f
-	}
+	return &cfg
+}
 
-	fset := token.NewFileSet()
-	diags, err := analyze(fset, &cfg)
+// createStdout creates the file that vet.cfg names for the tool's stdout.
+func createStdout(name string) *os.File {
+	f, err := os.Create(name)
 	if err != nil {
-		if cfg.SucceedOnTypecheckFailure {
-			return 0 // let the compiler report it
-		}
-		log.Print(err)
-		return 1
+		log.Fatal(err)
 	}
-	writeVetx(&cfg)
+	return f
+}
 
-	if *fixFlag && !*jsonFlag {
-		return 0 // nothing to fix; unitchecker prints nothing in -fix mode
+// analysisFailed reports a parse or type error and returns the exit status:
+// 0 without a word when vet.cfg says the compiler will report it.
+func analysisFailed(cfg *vetConfig, err error) int {
+	if cfg.SucceedOnTypecheckFailure {
+		return 0 // let the compiler report it
 	}
-	if *jsonFlag {
-		tree := map[string]map[string][]jsonDiagnostic{}
-		if len(diags) > 0 {
-			var list []jsonDiagnostic
-			for _, d := range diags {
-				list = append(list, jsonDiagnostic{
-					Category: d.category,
-					Posn:     fset.Position(d.pos).String(),
-					End:      fset.Position(d.end).String(),
-					Message:  d.message,
-				})
-			}
-			tree[cfg.ID] = map[string][]jsonDiagnostic{analyzerName: list}
-		}
-		data, err := json.MarshalIndent(tree, "", "\t")
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Fprintf(os.Stdout, "%s\n", data)
-		return 0
-	}
+	log.Print(err)
+	return 1
+}
+
+// printPlain prints the findings as "FILE:LINE:COL: PREFIXMESSAGE" lines on
+// stderr, with -c context, and returns the exit status: 1 if there were any.
+func printPlain(fset *token.FileSet, diags []diagnostic, prefix string) int {
 	for _, d := range diags {
 		posn := fset.Position(d.pos)
-		fmt.Fprintf(os.Stderr, "%s: %s\n", posn, d.message)
+		fmt.Fprintf(os.Stderr, "%s: %s%s\n", posn, prefix, d.message)
 		if *contextFlag >= 0 {
 			printContext(posn, fset.Position(d.end), *contextFlag)
 		}
@@ -322,6 +362,11 @@ func run(cfgFile string) int {
 	return 0
 }
 
+// jsonTree is unitchecker's -json output: unit ID -> analyzer name -> a list
+// of jsonDiagnostic or an {"error": "..."} object. Values stay raw so that
+// those of other analyzers (cmd/vet's, in -std mode) pass through untouched.
+type jsonTree map[string]map[string]json.RawMessage
+
 // jsonDiagnostic has the shape of unitchecker's JSON diagnostics.
 type jsonDiagnostic struct {
 	Category string `json:"category,omitempty"`
@@ -330,6 +375,46 @@ type jsonDiagnostic struct {
 	Message  string `json:"message"`
 }
 
+// addFindings adds the findings, if any, to tree under id and analyzerName,
+// each message prefixed with prefix; it returns tree.
+func addFindings(tree jsonTree, fset *token.FileSet, id string, diags []diagnostic, prefix string) jsonTree {
+	if len(diags) == 0 {
+		return tree
+	}
+	var list []jsonDiagnostic
+	for _, d := range diags {
+		list = append(list, jsonDiagnostic{
+			Category: d.category,
+			Posn:     fset.Position(d.pos).String(),
+			End:      fset.Position(d.end).String(),
+			Message:  prefix + d.message,
+		})
+	}
+	data, err := json.Marshal(list)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if tree[id] == nil {
+		tree[id] = map[string]json.RawMessage{}
+	}
+	tree[id][analyzerName] = data
+	return tree
+}
+
+// writeJSON writes tree in unitchecker's layout (tab-indented, a newline at
+// the end; "{}" when empty).
+func writeJSON(w io.Writer, tree jsonTree) {
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := fmt.Fprintf(w, "%s\n", data); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeVetx writes an empty facts file, which lets the go command cache the
+// unit's result.
 func writeVetx(cfg *vetConfig) {
 	if cfg.VetxOutput == "" {
 		return
@@ -339,6 +424,7 @@ func writeVetx(cfg *vetConfig) {
 	}
 }
 
+// printContext prints the lines from start to end, n more on each side, for -c.
 func printContext(start, end token.Position, n int) {
 	data, err := os.ReadFile(start.Filename)
 	if err != nil {
@@ -348,6 +434,169 @@ func printContext(start, end token.Position, n int) {
 	for i := start.Line - n; i <= end.Line+n; i++ {
 		if i >= 1 && i <= len(lines) {
 			fmt.Fprintf(os.Stderr, "%d\t%s\n", i, lines[i-1])
+		}
+	}
+}
+
+// runStd is -std mode: it runs the toolchain's own vet on the unit (which
+// writes the unit's facts, VetxOutput, for the units that import it), runs
+// the errcheck analysis meanwhile, and reports both as one tool: in plain
+// mode vet's output, then errcheck's findings; with -json one tree holding
+// vet's analyzers and errcheck. Errcheck's messages start with stdPrefix.
+func runStd(cfgFile string, cfg *vetConfig) int {
+	vet, err := startVet(cfgFile, cfg)
+	if err != nil {
+		log.Print(err)
+		return 2 // a failure, not findings
+	}
+	if cfg.VetxOnly {
+		return vet.wait() // facts only, and they are vet's
+	}
+	fset := token.NewFileSet()
+	diags, err := analyze(fset, cfg)
+	status := vet.wait()
+	own := 0
+	if err != nil {
+		diags, own = nil, analysisFailed(cfg, err)
+	}
+	switch {
+	case *fixFlag && !*jsonFlag:
+		// vet applied its fixes (or printed them, with -diff); errcheck has none.
+	case *jsonFlag:
+		own = max(own, writeMergedJSON(fset, cfg, vet, diags))
+	default:
+		own = max(own, printPlain(fset, diags, stdPrefix))
+	}
+	return max(status, own)
+}
+
+// vetRun is the toolchain's vet, started on a unit.
+type vetRun struct {
+	cmd    *exec.Cmd
+	stdout bytes.Buffer // what it printed on stdout, in -json mode
+}
+
+// startVet starts the toolchain's vet on cfgFile with this tool's -json, -c,
+// -fix and -diff flags. Its stderr is this tool's; so is its stdout, except
+// with -json, when the JSON is kept for writeMergedJSON. (Given a Stdout file
+// in vet.cfg, Go 1.26 on, vet writes its stdout there itself.)
+func startVet(cfgFile string, cfg *vetConfig) (*vetRun, error) {
+	path, err := vetPath()
+	if err != nil {
+		return nil, err
+	}
+	v := &vetRun{cmd: exec.Command(path, append(vetArgs(), cfgFile)...)}
+	v.cmd.Stdout = os.Stdout
+	v.cmd.Stderr = os.Stderr
+	if *jsonFlag && !cfg.VetxOnly {
+		v.cmd.Stdout = &v.stdout
+	}
+	if err := v.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot run the toolchain's vet: %v", err)
+	}
+	return v, nil
+}
+
+// vetPath returns the toolchain's vet: in $GOTOOLDIR, which the go command
+// sets for every tool it runs (go vet runs its own vet from there), else in
+// $GOROOT/pkg/tool/GOOS_GOARCH, else under the GOROOT this tool was built
+// with (none when built with -trimpath).
+func vetPath() (string, error) {
+	exe := "vet"
+	if runtime.GOOS == "windows" {
+		exe += ".exe"
+	}
+	if dir := os.Getenv("GOTOOLDIR"); dir != "" {
+		return filepath.Join(dir, exe), nil
+	}
+	root := os.Getenv("GOROOT")
+	if root == "" {
+		root = runtime.GOROOT()
+	}
+	if root == "" {
+		return "", fmt.Errorf("cannot find the toolchain's vet: GOTOOLDIR and GOROOT are not set")
+	}
+	return filepath.Join(root, "pkg", "tool", runtime.GOOS+"_"+runtime.GOARCH, exe), nil
+}
+
+// vetArgs returns the flags given to this tool that vet must get too: -json
+// and -c (which change its output) and -fix, with -diff (Go 1.26 on).
+func vetArgs() []string {
+	var args []string
+	flag.Visit(func(f *flag.Flag) {
+		switch {
+		case f.Name == "json" || f.Name == "c" || f.Name == "fix",
+			f.Name == "diff" && *fixFlag:
+			args = append(args, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	return args
+}
+
+// wait waits for vet and returns its exit status; a vet killed by a signal
+// or lost otherwise is reported on stderr and counts as status 2.
+func (v *vetRun) wait() int {
+	err := v.cmd.Wait()
+	if err == nil {
+		return 0
+	}
+	if e, ok := err.(*exec.ExitError); ok && e.ExitCode() > 0 {
+		return e.ExitCode()
+	}
+	log.Printf("%s: %v", v.cmd.Path, err)
+	return 2
+}
+
+// writeMergedJSON reads vet's JSON tree (from the Stdout file of vet.cfg, or
+// its captured stdout), adds errcheck's findings, and writes the one tree
+// where this tool's stdout goes. It returns 1 if vet's JSON was unreadable.
+func writeMergedJSON(fset *token.FileSet, cfg *vetConfig, vet *vetRun, diags []diagnostic) int {
+	out := vet.stdout.Bytes()
+	if cfg.Stdout != "" {
+		data, err := os.ReadFile(cfg.Stdout)
+		if err != nil && !os.IsNotExist(err) {
+			log.Fatal(err)
+		}
+		out = append(out, data...)
+	}
+	status := 0
+	tree, err := parseTrees(out)
+	if err != nil {
+		log.Printf("cannot read vet's JSON output: %v", err)
+		status = 1
+	}
+	tree = addFindings(tree, fset, cfg.ID, diags, stdPrefix)
+	if cfg.Stdout == "" {
+		writeJSON(os.Stdout, tree)
+		return status
+	}
+	f := createStdout(cfg.Stdout)
+	writeJSON(f, tree)
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+	return status
+}
+
+// parseTrees decodes the JSON trees in data (normally one, or none) and
+// merges them into one.
+func parseTrees(data []byte) (jsonTree, error) {
+	tree := jsonTree{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		var t jsonTree
+		if err := dec.Decode(&t); err == io.EOF {
+			return tree, nil
+		} else if err != nil {
+			return tree, err
+		}
+		for id, analyzers := range t {
+			if tree[id] == nil {
+				tree[id] = map[string]json.RawMessage{}
+			}
+			for name, result := range analyzers {
+				tree[id][name] = result
+			}
 		}
 	}
 }

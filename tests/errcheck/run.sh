@@ -17,6 +17,15 @@
 # plain (non-JSON) mode and its exit status, and that a second, cached run
 # gives the same JSON.
 #
+# Then -std mode (the toolchain's own vet runs on each unit too): go vet
+# -std -json ./... gives errcheck's findings as above, each message starting
+# "errcheck: ", plus vet's printf findings in std_vet_mixed (one of them needs
+# the facts that vet wrote for std_vet_lib), all in one JSON object for the
+# package, and nothing at all in the clean cases; plain -std mode prints vet's
+# findings unprefixed and errcheck's prefixed, exit status 1; a clean package
+# gives no output and exit status 0 in both modes; a vet that fails (a fake
+# one, run through a saved vet.cfg) makes the tool fail, its stderr shown.
+#
 # go vet -json prints the JSON on stderr with Go 1.21 to 1.25 (after a
 # "# PACKAGE" line per package) and on stdout from Go 1.26 on; both streams
 # are read. Prints "N passed, N failed" and exits non-zero on any failure.
@@ -66,6 +75,11 @@ if "$tool" -flags | tr -d ' \n\t' | grep -q '^\[.*{"Name":"json","Bool":true,'; 
 	ok "-flags lists -json"
 else
 	not_ok "-flags: $("$tool" -flags)"
+fi
+if "$tool" -flags | tr -d ' \n\t' | grep -q '^\[.*{"Name":"std","Bool":true,'; then
+	ok "-flags lists -std"
+else
+	not_ok "-flags does not list -std: $("$tool" -flags)"
 fi
 
 # One module holding every case.
@@ -194,5 +208,175 @@ if [ "$status" = 0 ] && ! [ -s "$tmp/out" ] && ! [ -s "$tmp/err" ]; then
 else
 	not_ok "plain go vet on ok_checked: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
 fi
+
+# -std mode: the toolchain's own vet runs on each unit too, and its findings
+# share the output; errcheck's messages start "errcheck: ".
+
+# extract_std FILE...: print "ANALYZER<TAB>CASE<TAB>LINE<TAB>MESSAGE" for each
+# diagnostic in -std -json output (any analyzer: the key two tabs in, above
+# the diagnostic), and "ANALYZER<TAB>ERROR<TAB>0<TAB>TEXT" for analysis
+# errors. Only fields at a diagnostic's own depth count, not those of its
+# suggested fixes or related information.
+extract_std() {
+	awk '
+	function unq(s) {
+		sub(/^[^:]*: *"/, "", s); sub(/",?[ \t\r]*$/, "", s)
+		gsub(/\\"/, "\"", s); gsub(/\\\\/, "\\", s)
+		return s
+	}
+	/^\t\t"[^"]*": [[{]$/ { an = $0; sub(/^\t\t"/, "", an); sub(/": .$/, "", an); next }
+	/^\t\t\t\t"posn": "/ {
+		p = unq($0)
+		n = split(p, a, ":")   # .../CASE/main.go:LINE:COL
+		line = a[n - 1]
+		path = substr(p, 1, length(p) - length(a[n]) - length(a[n - 1]) - 2)
+		m = split(path, b, "/")
+		kase = b[m - 1]
+		next
+	}
+	/^\t\t\t\t"message": "/ { printf "%s\t%s\t%s\t%s\n", an, kase, line, unq($0); next }
+	/^\t\t\t"error": "/ { printf "%s\tERROR\t0\t%s\n", an, unq($0) }
+	' "$@"
+}
+
+# units NAME FILE...: how many JSON objects hold package errcheck.test/NAME.
+units() {
+	unit=$1; shift
+	cat "$@" | grep -c "^$(printf '\t')\"errcheck.test/$unit\": {\$"
+}
+
+# Where vet's printf check must fire in std_vet_mixed (the second needs the
+# facts vet wrote for std_vet_lib, a VetxOnly unit when vetted alone).
+cat >"$tmp/std-vet-want" <<'WANT'
+printf	std_vet_mixed	14	fmt.Printf format %d has arg "x" of wrong type string
+printf	std_vet_mixed	15	errcheck.test/std_vet_lib.Logf format %d has arg "y" of wrong type string
+WANT
+
+# check_std_json NAME: check the extract_std output in $tmp/std: errcheck's
+# findings are the wants, prefixed; std_vet_mixed has vet's printf findings
+# in the same object; clean cases have none, and there are no errors.
+check_std_json() {
+	awk -F '\t' '$1 == "errcheck" {
+		m = $4
+		if (!sub(/^errcheck: /, "", m)) m = "(no errcheck: prefix) " m
+		printf "%s\t%s\t%s\n", $2, $3, m
+	}' "$tmp/std" >"$tmp/std-errcheck"
+	compare "$tmp/wants" "$tmp/std-errcheck" >"$tmp/compare"
+	if grep -q '^FAIL' "$tmp/compare"; then
+		not_ok "$1: errcheck's findings:"; grep -v '^ok: ' "$tmp/compare"
+	else
+		ok "$1: errcheck's findings, prefixed, as wanted in all $(grep -c '^ok: ' "$tmp/compare") cases"
+	fi
+	awk -F '\t' '$1 != "errcheck" && $2 == "std_vet_mixed"' "$tmp/std" | sort >"$tmp/std-vet"
+	if cmp -s "$tmp/std-vet-want" "$tmp/std-vet" && [ "$(units std_vet_mixed "$tmp/out" "$tmp/err")" = 1 ]; then
+		ok "$1: vet's printf findings with errcheck's, one object for std_vet_mixed"
+	else
+		not_ok "$1: std_vet_mixed ($(units std_vet_mixed "$tmp/out" "$tmp/err") objects):"
+		diff "$tmp/std-vet-want" "$tmp/std-vet" | sed 's/^/  /'
+	fi
+	if awk -F '\t' '$2 ~ /^ok_/ || $2 == "std_vet_lib" || $2 == "ERROR"' "$tmp/std" | grep .; then
+		not_ok "$1: findings in clean cases, or errors (above)"
+	else
+		ok "$1: no findings in the clean cases, no errors"
+	fi
+}
+
+# go vet -std -json ./...: exit status 0, as with stock vet.
+(cd "$mod" && "$GO" vet -vettool="$tool" -std -json ./...) >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" = 0 ]; then ok "go vet -std -json ./... exits 0"; else
+	not_ok "go vet -std -json ./... exited $status"; sed 's/^/  /' "$tmp/err" | head -20
+fi
+extract_std "$tmp/out" "$tmp/err" >"$tmp/std"
+check_std_json "go vet -std -json ./..."
+
+# A second run (cached from Go 1.26 on) gives the same findings.
+(cd "$mod" && "$GO" vet -vettool="$tool" -std -json ./...) >"$tmp/out2" 2>"$tmp/err2"
+extract_std "$tmp/out2" "$tmp/err2" | sort >"$tmp/std2"
+if sort "$tmp/std" | cmp -s - "$tmp/std2"; then
+	ok "second go vet -std -json run gives the same findings"
+else
+	not_ok "second go vet -std -json run differs"; sort "$tmp/std" | diff - "$tmp/std2" | head
+fi
+
+# The mixed package alone (std_vet_lib is then a VetxOnly unit, facts only).
+(cd "$mod" && "$GO" vet -vettool="$tool" -std -json ./std_vet_mixed) >"$tmp/out" 2>"$tmp/err"
+status=$?
+extract_std "$tmp/out" "$tmp/err" >"$tmp/std"
+awk -F '\t' '$1 != "errcheck"' "$tmp/std" | sort >"$tmp/std-vet"
+if [ "$status" = 0 ] && cmp -s "$tmp/std-vet-want" "$tmp/std-vet" &&
+	[ "$(units std_vet_mixed "$tmp/out" "$tmp/err")" = 1 ] &&
+	grep -q '^errcheck	std_vet_mixed	16	errcheck: the error returned by os\.Remove is not checked$' "$tmp/std" &&
+	[ "$(wc -l <"$tmp/std")" = 3 ]; then
+	ok "go vet -std -json ./std_vet_mixed: printf and errcheck in one object, exit 0"
+else
+	not_ok "go vet -std -json ./std_vet_mixed: exit $status"; sed 's/^/  /' "$tmp/std" "$tmp/out" "$tmp/err" | head -40
+fi
+
+# Plain -std mode: vet's findings as vet prints them, errcheck's prefixed,
+# exit status 1.
+(cd "$mod" && "$GO" vet -vettool="$tool" -std ./std_vet_mixed) >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" = 1 ] &&
+	grep -q 'main\.go:14:[0-9]*: fmt\.Printf format %d has arg "x" of wrong type string$' "$tmp/err" &&
+	grep -q 'main\.go:15:[0-9]*: errcheck\.test/std_vet_lib\.Logf format %d has arg "y" of wrong type string$' "$tmp/err" &&
+	grep -q 'main\.go:16:2: errcheck: the error returned by os\.Remove is not checked$' "$tmp/err" &&
+	[ "$(grep -c 'main\.go:[0-9]*:[0-9]*: ' "$tmp/err")" = 3 ]; then
+	ok "plain go vet -std: vet's finding unprefixed, errcheck's prefixed, exit 1"
+else
+	not_ok "plain go vet -std on std_vet_mixed: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
+fi
+
+# A clean package: nothing (plain), "{}" (-json), exit status 0.
+(cd "$mod" && "$GO" vet -vettool="$tool" -std ./ok_checked) >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" = 0 ] && ! [ -s "$tmp/out" ] && ! [ -s "$tmp/err" ]; then
+	ok "plain go vet -std: clean package, no output, exit 0"
+else
+	not_ok "plain go vet -std on ok_checked: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
+fi
+(cd "$mod" && "$GO" vet -vettool="$tool" -std -json ./ok_checked) >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" = 0 ] && [ "$(cat "$tmp/out" "$tmp/err" | grep -v '^# ' | tr -d ' \t\n')" = '{}' ]; then
+	ok "go vet -std -json: clean package, {}, exit 0"
+else
+	not_ok "go vet -std -json on ok_checked: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
+fi
+
+# A failing vet: run the tool on a saved vet.cfg (an edit defeats the cache;
+# -work keeps the files) with GOTOOLDIR naming a fake vet that exits 2, or
+# none at all. The tool fails too, shows vet's stderr, and still reports.
+echo '// edited' >>"$mod/std_vet_mixed/main.go"
+(cd "$mod" && "$GO" vet -work -vettool="$tool" -std ./std_vet_mixed) >"$tmp/out" 2>"$tmp/err"
+work=$(sed -n 's/^WORK=//p' "$tmp/err")
+cfg=
+if [ -n "$work" ] && [ -d "$work" ]; then
+	cfg=$(grep -l '"ImportPath": "errcheck.test/std_vet_mixed"' "$work"/*/vet.cfg | head -1)
+fi
+if [ -z "$cfg" ]; then
+	not_ok "no vet.cfg for std_vet_mixed in WORK=$work"; sed 's/^/  /' "$tmp/err" | head
+else
+	mkdir "$tmp/fakevet"
+	printf '#!/bin/sh\necho "vet: simulated failure" >&2\nexit 2\n' >"$tmp/fakevet/vet"
+	chmod +x "$tmp/fakevet/vet"
+	GOTOOLDIR=$tmp/fakevet "$tool" -std "$cfg" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ "$status" = 2 ] && grep -q '^vet: simulated failure$' "$tmp/err" &&
+		grep -q 'main\.go:16:2: errcheck: the error returned by os\.Remove is not checked$' "$tmp/err"; then
+		ok "-std with a vet that exits 2: exit 2, vet's stderr, errcheck's findings"
+	else
+		not_ok "-std with a vet that exits 2: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
+	fi
+	GOTOOLDIR=$tmp/novet "$tool" -std -json "$cfg" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ "$status" = 2 ] && grep -q "^errcheck: cannot run the toolchain's vet: " "$tmp/err"; then
+		ok "-std without a vet: exit 2, the reason on stderr"
+	else
+		not_ok "-std without a vet: exit $status"; sed 's/^/  /' "$tmp/out" "$tmp/err"
+	fi
+fi
+case $work in
+*/go-build*) rm -rf "$work" ;;
+esac
 
 finish
