@@ -143,8 +143,16 @@ check_exec(const struct cmd *c, int argc, char **argv)
 
 	problems_init(&pb);
 	load_path(&lib, tracks != NULL ? tracks : datadir_lessons(), &pb);
-	if (find_lesson(c, &lib, argv[optind], &t, &l) != 0)
+	if (find_lesson(c, &lib, argv[optind], &t, &l) != 0) {
+		if (pb.n > 0) {
+			problems_sort(&pb);
+			problems_print(&pb, stderr);
+			fprintf(stderr, "gotutor check: the tracks have %zu "
+			    "problem%s; 'gotutor lint' checks them\n", pb.n,
+			    pb.n == 1 ? "" : "s");
+		}
 		goto out;
+	}
 	if (toolchain_find(&tc, &cause) != 0) {
 		fprintf(stderr, "gotutor check: %s\n", cause);
 		free(cause);

@@ -107,7 +107,6 @@ play_exec(const struct cmd *c, int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "memory", required_argument, NULL, 'm' },
 		{ "degraded", no_argument, NULL, 'd' },
-		{ "vet", no_argument, NULL, 'v' },
 		{ "fast", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -147,9 +146,6 @@ play_exec(const struct cmd *c, int argc, char **argv)
 			break;
 		case 'd':
 			o.degraded = 1;
-			break;
-		case 'v':
-			o.vet = 1;
 			break;
 		case 'n':
 			o.vet = 0;
@@ -206,7 +202,7 @@ play_exec(const struct cmd *c, int argc, char **argv)
 
 const struct cmd cmd_play = {
 	.name = "play",
-	.args = "[--json] [--vet] [--stdin FILE] [--timeout DUR] "
+	.args = "[--json] [--fast] [--stdin FILE] [--timeout DUR] "
 	    "[--memory SIZE] PATH [-- ARGS]",
 	.summary = "build and run a Go program in the jail",
 	.help =
@@ -214,7 +210,11 @@ const struct cmd cmd_play = {
 	    "jails: the toolchain builds it in one, and the program runs in a\n"
 	    "much tighter one, with no network, no other files and no other\n"
 	    "processes. PATH is a .go file or a package folder. Then print\n"
-	    "what it wrote and how it ended.\n"
+	    "what it wrote, how it ended, and what the detectors found:\n"
+	    "panics and deadlocks explained, goroutines still blocked when\n"
+	    "main returned, go vet and ignored errors (checked beside the\n"
+	    "build), and, when the program starts goroutines, data races\n"
+	    "from a second build with -race.\n"
 	    "\n"
 	    "Options:\n"
 	    "  --json           print one JSON object (described in\n"
@@ -225,8 +225,8 @@ const struct cmd cmd_play = {
 	    "  --memory SIZE    its memory limit (default 256M), such as 128M\n"
 	    "  --degraded       use the degraded jail even where namespaces\n"
 	    "                   work (also GOTUTOR_JAIL=degraded)\n"
-	    "  --vet            also run go vet and the ignored-error analyzer,\n"
-	    "                   beside the build\n"
+	    "  --fast           skip go vet, the ignored-error analyzer and\n"
+	    "                   the race build (the leak check stays)\n"
 	    "  -h, --help       show this help\n"
 	    "\n"
 	    "Exit status: 0 when the program exited 0, 1 when it failed or\n"

@@ -104,6 +104,7 @@ static const char *const harness_files[][2] = {
 	{ "harness.go", "gotutor_harness.go" },
 	{ "crash.go", "gotutor_harness_crash.go" },
 	{ "profile.go", "gotutor_harness_profile.go" },
+	{ "race.go", "gotutor_harness_race.go" },
 };
 #define NHARNESS (sizeof harness_files / sizeof harness_files[0])
 

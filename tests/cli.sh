@@ -158,7 +158,7 @@ expect_status 1 "play of a program that does not compile"
 expect_out '"category": "compile-error"' "the compile error is a finding"
 expect_out '"line": 3' "the compile error has its line"
 
-# play --vet: go vet and the ignored-error analyzer, beside the build.
+# play runs go vet and the ignored-error analyzer beside the build.
 cat >"$TMPDIR_TEST/ignored.go" <<'GO'
 package main
 
@@ -175,12 +175,57 @@ func main() {
 	fmt.Println(n)
 }
 GO
-run "$GOTUTOR" play --vet --json "$TMPDIR_TEST/ignored.go"
-expect_out '"category": "ignored-error"' "play --vet finds an ignored error"
+run "$GOTUTOR" play --json "$TMPDIR_TEST/ignored.go"
+expect_out '"category": "ignored-error"' "play finds an ignored error"
 expect_out 'the error returned by strconv.Atoi is assigned to _' "the blank error is named"
 expect_out 'the error returned by os.Remove is not checked' "the dropped error is named"
-expect_out '"category": "vet"' "play --vet reports go vet's findings"
-run "$GOTUTOR" play --vet --json "$TMPDIR_TEST/prog/main.go"
+expect_out '"category": "vet"' "play reports go vet's findings"
+run "$GOTUTOR" play --fast --json "$TMPDIR_TEST/ignored.go"
+case $out in *'"category": "vet"'*|*'"category": "ignored-error"'*) not_ok "play --fast runs no vet";; *) ok "play --fast runs no vet";; esac
+run "$GOTUTOR" play --json "$TMPDIR_TEST/prog/main.go"
 case $out in *'"category"'*) not_ok "a clean program gets no vet or ignored-error finding"; printf '%s\n' "$out";; *) ok "a clean program gets no vet or ignored-error finding";; esac
+
+# check: a learner's file against a lesson of the fixture track.
+track="$top_srcdir/tests/detect/track"
+printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, world")\n}\n' >"$TMPDIR_TEST/hello.go"
+printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, World")\n}\n' >"$TMPDIR_TEST/hello-wrong.go"
+run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "check of a right answer"
+expect_out "checks/exact-output: PASS" "check says PASS"
+expect_out "pass    output" "check lists the output check"
+run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello-wrong.go"
+expect_status 1 "check of a wrong answer"
+expect_out "checks/exact-output: FAIL" "check says FAIL"
+expect_out "-hello, world" "check shows the wanted line in the diff"
+expect_out "+hello, World" "check shows the printed line in the diff"
+expect_out "hint: " "check gives the first hint on a failure"
+run "$GOTUTOR" check --json --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello-wrong.go"
+expect_status 1 "check --json of a wrong answer"
+if printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["track"] == "checks" and d["lesson"] == "exact-output", d
+assert d["status"] == "fail"
+c = {k["name"]: k for k in d["checks"]}
+assert c["output"]["status"] == "fail" and c["output"]["blocking"], c
+assert c["build"]["status"] == "pass"
+w = [x for x in d["diagnostics"] if x["category"] == "wrong-output"]
+assert len(w) == 1 and w[0]["blocking"] and "+hello, World" in w[0]["explanation"]
+assert d["hint"] and d["run"]["stdout"] == "hello, World\n"
+'; then ok "check --json has the lesson, the checks and the diff"; else not_ok "check --json shape"; printf '%s\n' "$out"; fi
+run "$GOTUTOR" check --tracks "$track" checks/exact-outptu "$TMPDIR_TEST/hello.go"
+expect_status 2 "check of a misspelt lesson"
+expect_err "did you mean checks/exact-output?" "check suggests the lesson meant"
+run "$GOTUTOR" check --tracks "$track" exact-output "$TMPDIR_TEST/hello.go"
+expect_status 2 "check of a lesson without its track"
+expect_err "TRACK/LESSON" "check says how to name a lesson"
+run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/none.go"
+expect_status 2 "check of a missing file"
+expect_err "cannot open" "check names the missing file"
+run "$GOTUTOR" check checks/exact-output
+expect_status 2 "check with no file"
+run "$GOTUTOR" check --tracks "$fx/track-bad-fields" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 2 "check with broken tracks"
+expect_err "gotutor lint" "check points at lint when the tracks are broken"
 
 finish

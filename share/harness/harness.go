@@ -34,6 +34,9 @@ var gotutorProfile func(*os.File)
 // gotutorCrashOutput copies crash output to the report; nil before Go 1.23.
 var gotutorCrashOutput func(*os.File)
 
+// gotutorRaceExit ends a -race build's run once main returns; nil otherwise.
+var gotutorRaceExit func()
+
 func main() {
 	gotutorReport.WriteString("gotutor-harness 1\n")
 	if gotutorCrashOutput != nil {
@@ -43,6 +46,9 @@ func main() {
 	ǥmn()
 	gotutorReport.WriteString("main-us " +
 		strconv.FormatInt(time.Since(start).Microseconds(), 10) + "\n")
+	if gotutorRaceExit != nil {
+		gotutorRaceExit()
+	}
 	gotutorCheck()
 }
 

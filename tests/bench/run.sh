@@ -23,3 +23,6 @@ chmod 755 "$work" "$work/hello.bin"
 
 echo
 python3 "$top_srcdir/tests/bench/bench_play.py" "$GOTUTOR" "$go" "$work" 10
+
+echo
+python3 "$top_srcdir/tests/bench/bench_check.py" "$GOTUTOR" "$go" "$work" 10
