@@ -210,7 +210,7 @@ const struct cmd cmd_check = {
 	    "\n"
 	    "Options:\n"
 	    "  --json           print one JSON object (described in\n"
-	    "                   share/check-json.md)\n"
+	    "                   share/result-json.md)\n"
 	    "  --tracks PATH    find the lesson in the tracks at PATH, not in\n"
 	    "                   the bundled ones\n"
 	    "  --degraded       use the degraded jail even where namespaces\n"

@@ -91,6 +91,25 @@ check_go(void)
 	else
 		line("go", 0, "%s at %s (GOROOT %s)", tc.version, tc.go,
 		    tc.goroot);
+	if (access("/usr/bin/gcc", X_OK) == 0 ||
+	    access("/usr/local/bin/gcc", X_OK) == 0 ||
+	    access("/bin/gcc", X_OK) == 0)
+		line("race detector", 0, "gcc found: go build -race can link "
+		    "the race runtime");
+	else {
+		line("race detector", 1, "no gcc in /usr/bin or /usr/local/bin: "
+		    "-race needs cgo, so the data-race check is skipped");
+		hint("install gcc (Debian: apt-get install gcc)");
+	}
+	if ((tc.v.major == 1 && tc.v.minor >= 26) || tc.v.major > 1)
+		line("leak profile", 0, "%s has the goroutineleak profile%s: "
+		    "a leaked goroutine can be proved so", tc.version,
+		    tc.v.major == 1 && tc.v.minor == 26 ? " (as an "
+		    "experiment, built once into gotutor's cache)" : "");
+	else
+		line("leak profile", 1, "%s has no goroutineleak profile "
+		    "(Go 1.26 and later): leaks are found from goroutine "
+		    "stacks alone", tc.version);
 	if ((cache = paths_cache(&cause)) == NULL) {
 		line("build cache", 2, "%s", cause);
 		free(cause);

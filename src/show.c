@@ -1,6 +1,6 @@
 /*
  * show: print what a play or a check found. The JSON shape is described in
- * share/play-json.md; check adds its lesson, its checks and a hint.
+ * share/result-json.md; check adds its lesson and a hint.
  */
 
 #include <stdio.h>

@@ -72,7 +72,8 @@ slurp(const char *name, const char *version, size_t *len)
 	FILE	*f;
 	long	 n;
 
-	path = xasprintf("%s/%s.%s.txt", CORPUS, name, version);
+	path = xasprintf("%s/%s%s.%s.txt", CORPUS, strncmp(name, "leak_", 5) ==
+	    0 ? "../leaks/" : "", name, version);
 	if ((f = fopen(path, "rb")) == NULL)
 		fail_msg("cannot open %s", path);
 	fseek(f, 0, SEEK_END);
@@ -262,6 +263,88 @@ test_timeout_summary(void **state)
 	}
 }
 
+/* The leak harness's report, as Go 1.21 and 1.26 (with the goroutineleak
+ * profile) write it: one finding per group, at the line where the
+ * goroutines are blocked, naming their go statement. */
+static void
+test_leaks(void **state)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 line;
+		const char	*message;
+	} leaks[] = {
+		{ "leak_waitgroup", 46, "1 goroutine still blocked in "
+		  "sync.WaitGroup.Wait when main returned, started by the go "
+		  "statement at main.go:45" },
+		{ "leak_mutex", 35, "1 goroutine still blocked in "
+		  "sync.Mutex.Lock when main returned" },
+		{ "leak_send", 23, "2 goroutines still blocked in chan send "
+		  "when main returned" },
+	};
+	struct findings		 fs = { NULL, 0 };
+	struct jail_result	 r;
+	const char		*why;
+	size_t			 i, v;
+
+	(void)state;
+	for (i = 0; i < sizeof leaks / sizeof leaks[0]; i++) {
+		for (v = 0; v < 2; v++) {
+			memset(&r, 0, sizeof r);
+			r.side = slurp(leaks[i].name, versions[v], &r.side_len);
+			r.err = xstrdup("");
+			assert_int_equal(diagnose_leaks(&fs, &r, "play", &why),
+			    LEAKS_FOUND);
+			assert_int_equal(fs.n, 1);
+			assert_int_equal(fs.v[0].category, CAT_GOROUTINE_LEAK);
+			assert_string_equal(fs.v[0].file, "main.go");
+			assert_int_equal(fs.v[0].line, leaks[i].line);
+			if (strstr(fs.v[0].message, leaks[i].message) == NULL)
+				fail_msg("%s %s: %s", leaks[i].name,
+				    versions[v], fs.v[0].message);
+			/* Only 1.26's profile proves anything. */
+			assert_int_equal(strstr(fs.v[0].message, "proved") !=
+			    NULL, v == 1);
+			assert_non_null(strstr(fs.v[0].explanation,
+			    "non-daemon"));
+			findings_free(&fs);
+			jail_result_free(&r);
+		}
+	}
+}
+
+/* A clean report, an os.Exit, a crash and no harness at all. */
+static void
+test_leaks_not_found(void **state)
+{
+	struct findings		 fs = { NULL, 0 };
+	struct jail_result	 r;
+	const char		*why;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.side = "gotutor-harness 1\nmain-us 12\nleaked 0\nend\n";
+	r.side_len = strlen(r.side);
+	r.err = "";
+	assert_int_equal(diagnose_leaks(&fs, &r, "play", &why), LEAKS_CLEAN);
+	r.side = "gotutor-harness 1\n";
+	r.side_len = strlen(r.side);
+	r.verdict = JAIL_EXIT;
+	r.exit_code = 1;
+	assert_int_equal(diagnose_leaks(&fs, &r, "play", &why),
+	    LEAKS_SKIPPED);
+	assert_non_null(strstr(why, "os.Exit"));
+	r.exit_code = 2;
+	r.err = "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n";
+	assert_int_equal(diagnose_leaks(&fs, &r, "play", &why),
+	    LEAKS_NOT_RUN);
+	r.side = NULL;
+	r.side_len = 0;
+	assert_int_equal(diagnose_leaks(&fs, &r, "play", &why),
+	    LEAKS_NOT_RUN);
+	assert_int_equal(fs.n, 0);
+}
+
 /* The Java track's traps on Java habits in Go, and not on idiomatic Go. */
 static void
 test_traps(void **state)
@@ -321,6 +404,8 @@ main(void)
 		cmocka_unit_test(test_compile),
 		cmocka_unit_test(test_timeout_summary),
 		cmocka_unit_test(test_traps),
+		cmocka_unit_test(test_leaks),
+		cmocka_unit_test(test_leaks_not_found),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
