@@ -418,12 +418,13 @@ outcome_free(struct outcome *o)
 /*
  * Check the learner's file or folder at path against a lesson: build and
  * run it with the lesson's stdin, arguments and detectors, then judge it.
+ * how, when not NULL, gives the jail tier and a stage callback.
  * Return 0 with *o filled in (free it with outcome_free), or -1 with
  * *cause set when gotutor itself cannot go on.
  */
 int
 check_lesson(const struct toolchain *tc, const struct track *t,
-    const struct lesson *l, const char *path, int degraded,
+    const struct lesson *l, const char *path, const struct runner_opts *how,
     struct outcome *o, char **cause)
 {
 	struct runner_opts	opts;
@@ -432,7 +433,11 @@ check_lesson(const struct toolchain *tc, const struct track *t,
 	o->track = t;
 	o->lesson = l;
 	check_opts(l, &opts);
-	opts.degraded = degraded;
+	if (how != NULL) {
+		opts.degraded = how->degraded;
+		opts.stage = how->stage;
+		opts.stage_arg = how->stage_arg;
+	}
 	if (runner_play(tc, path, &opts, &o->run, cause) != 0)
 		return (-1);
 	check_judge(o, path);

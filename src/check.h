@@ -42,8 +42,8 @@ extern const char *const check_status_names[];
 void	check_opts(const struct lesson *, struct runner_opts *);
 void	check_judge(struct outcome *, const char *);
 int	check_lesson(const struct toolchain *, const struct track *,
-	    const struct lesson *, const char *, int, struct outcome *,
-	    char **);
+	    const struct lesson *, const char *, const struct runner_opts *,
+	    struct outcome *, char **);
 void	outcome_free(struct outcome *);
 
 #endif

@@ -108,12 +108,15 @@ run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
     const char *what, int degraded)
 {
 	struct outcome	 o;
+	struct runner_opts how;
 	char		*dir, *why, *cats;
 	size_t		 i;
 	int		 found = 0;
 
+	memset(&how, 0, sizeof how);
+	how.degraded = degraded;
 	if (idiom_write_files(files, &dir, &why) != 0 ||
-	    check_lesson(tc, t, l, dir, degraded, &o, &why) != 0) {
+	    check_lesson(tc, t, l, dir, &how, &o, &why) != 0) {
 		result(n, "FAIL", t, l, what, why);
 		free(why);
 		if (dir != NULL)

@@ -13,7 +13,7 @@
 #include "cmd.h"
 #include "datadir.h"
 #include "suggest.h"
-#include "ui.h"
+#include "tui.h"
 #include "xmalloc.h"
 
 static const struct cmd *const cmds[] = {
@@ -22,6 +22,7 @@ static const struct cmd *const cmds[] = {
 	&cmd_lint,
 	&cmd_list,
 	&cmd_play,
+	&cmd_progress,
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 
@@ -214,7 +215,7 @@ main(int argc, char **argv)
 	argv += optind;
 
 	if (argc == 0) {
-		status = ui_main(dirs, ndirs);
+		status = tui_main(dirs, ndirs);
 		free(dirs);
 		return (status);
 	}

@@ -722,6 +722,8 @@ runner_play(const struct toolchain *tc, const char *path,
 	    (o->race == RUNNER_RACE_AUTO && harness_goroutines(s.mod));
 	if (o->race == RUNNER_RACE_AUTO && !res->race_asked)
 		res->race_why = xstrdup("the program starts no goroutines");
+	if (o->stage != NULL)
+		o->stage(o->stage_arg, "building");
 	if ((r = build_and_vet(tc, &s, cache, o, res, cause)) == -1)
 		goto out;
 	if (res->build.verdict != JAIL_OK) {
@@ -729,6 +731,8 @@ runner_play(const struct toolchain *tc, const char *path,
 		goto out;
 	}
 	res->stage = RUNNER_RAN;
+	if (o->stage != NULL)
+		o->stage(o->stage_arg, "running");
 	if ((r = run(&s, "prog", o, 0, &res->run, cause)) == -1)
 		goto out;
 	if (res->harness) {
@@ -743,6 +747,8 @@ runner_play(const struct toolchain *tc, const char *path,
 		res->race_why = xstrdup("the program did not finish without "
 		    "the race detector");
 	} else if (res->race_asked && res->race_build.verdict == JAIL_OK) {
+		if (o->stage != NULL)
+			o->stage(o->stage_arg, "looking for races");
 		if ((r = run(&s, "prog-race", o, 1, &res->race_run, cause)) ==
 		    -1)
 			goto out;

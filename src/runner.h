@@ -42,6 +42,8 @@ struct runner_opts {
 	int		 vet;		/* also go vet and the error analyzer */
 	int		 leaks;		/* wrap main in the leak harness */
 	enum runner_race race;
+	void		(*stage)(void *, const char *);	/* or NULL */
+	void		*stage_arg;
 };
 
 struct runner_result {

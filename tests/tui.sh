@@ -1,7 +1,9 @@
 #!/bin/sh
 # tui.sh: the real tutor in a real terminal (tmux): it draws the tracks,
 # opens one, refuses a terminal too small, quits on q and on SIGTERM, and
-# leaves the terminal as it found it.
+# leaves the terminal as it found it. Then a learner's session on the
+# fixture track: a lesson, its help, a check that finds a leak, watch mode
+# passing a saved solution, the editor, and a check cancelled mid-run.
 . "$top_srcdir/tests/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -40,7 +42,7 @@ expect_screen() {
 cat >"$TMPDIR_TEST/session.sh" <<SH
 #!/bin/sh
 stty -g >"$TMPDIR_TEST/stty.before"
-"$GOTUTOR"
+"$GOTUTOR" "\$@"
 echo "exit=\$?" >"$TMPDIR_TEST/status"
 stty -g >"$TMPDIR_TEST/stty.after"
 echo "session over"
@@ -54,9 +56,10 @@ start() {
 	tm kill-server 2>/dev/null
 	runs=$((runs + 1))
 	sock=gotutor-test-$$-$runs
-	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
-	    "TERM=xterm-256color $TMPDIR_TEST/session.sh"
+	tm -f /dev/null new-session -d -s t -x "${COLS_:-80}" -y "${LINES_:-24}" \
+	    "TERM=xterm-256color GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data EDITOR=$TMPDIR_TEST/editor.sh $TMPDIR_TEST/session.sh $*"
 }
+ws=$TMPDIR_TEST/ws
 
 # expect_restored NAME STATUS: the run ended with STATUS and stty is intact.
 expect_restored() {
@@ -73,10 +76,10 @@ start
 expect_screen "Choose a track:" "the tracks view is drawn"
 expect_screen "Go for Java developers" "the Java track is listed"
 expect_screen "Go for Python developers" "the Python track is listed"
-expect_screen "j/k move  Enter open  q quit" "the status line shows the keys"
+expect_screen "j/k move  Enter open  q quit  ? help" "the status line shows the keys"
 tm send-keys -t t Enter
-expect_screen "Lessons, in order:" "Enter opens a track"
-expect_screen "1. Errors are values" "the track's lesson is listed"
+expect_screen "1. new  Errors are values" "Enter opens a track, and lists its lesson"
+expect_screen "go1.21" "the lesson says the Go it needs"
 tm send-keys -t t q
 expect_screen "Choose a track:" "q goes back to the tracks"
 tm send-keys -t t j Enter
@@ -92,8 +95,81 @@ expect_restored "quit with q" 0
 
 start
 expect_screen "Choose a track:" "the tutor starts again"
-pid=$(pgrep -f "^$GOTUTOR\$" | head -n 1)
+pid=$(pgrep -f "^$GOTUTOR" | head -n 1)
 [ -n "$pid" ] && kill -TERM "$pid"
 expect_restored "SIGTERM" 143
+
+# A learner's session on the fixture track (the third track).
+track=$top_srcdir/tests/detect/track
+cat >"$TMPDIR_TEST/editor.sh" <<'SH'
+#!/bin/sh
+# An editor that writes the right answer into the file it is given.
+printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, world")\n}\n' >"$1"
+SH
+chmod +x "$TMPDIR_TEST/editor.sh"
+COLS_=120 LINES_=40 start --tracks "$track"
+expect_screen "Check fixtures" "the fixture track is listed"
+tm send-keys -t t j j Enter
+expect_screen "1. new  Exact output" "the fixture track opens"
+tm send-keys -t t Enter
+expect_screen "The idiom" "Enter opens the lesson"
+expect_screen "Java" "the idiom shows the learner's language"
+expect_screen "Your file: $ws/checks/exact-output/main.go" "the lesson names the learner's file"
+if [ -f "$ws/checks/exact-output/main.go" ] && grep -q "TODO" "$ws/checks/exact-output/main.go"; then
+	ok "the starter file is copied into the workspace"
+else
+	not_ok "the starter file is copied into the workspace"
+fi
+tm send-keys -t t '?'
+expect_screen "r            check your file now" "? shows the lesson's keys"
+tm send-keys -t t q
+expect_screen "The idiom" "q closes the help"
+tm send-keys -t t Tab
+expect_screen "Python" "Tab shows the idiom in the other language"
+tm send-keys -t t r
+expect_screen "FAIL  checks/exact-output" "r checks the starter and it fails"
+expect_screen "-hello, world" "the result shows the output's diff"
+tm send-keys -t t q w
+expect_screen "watch mode on" "w turns watch mode on"
+expect_screen "FAIL  checks/exact-output" "watch mode checks at once"
+tm send-keys -t t q
+printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, world")\n}\n' >"$ws/checks/exact-output/main.go.tmp"
+mv "$ws/checks/exact-output/main.go.tmp" "$ws/checks/exact-output/main.go"
+expect_screen "PASS  checks/exact-output" "saving the file by rename checks it, and it passes"
+tm send-keys -t t q w
+expect_screen "watch mode off" "w again turns watch mode off"
+
+# e runs $EDITOR on the file; r then passes.
+printf 'package main\n\nfunc main() {}\n' >"$ws/checks/exact-output/main.go"
+tm send-keys -t t e
+sleep 0.5
+tm send-keys -t t r
+expect_screen "PASS  checks/exact-output" "e runs the editor, whose file then passes"
+
+# A leak, with its line.
+tm send-keys -t t q q
+expect_screen "1. new  Exact output" "back on the lessons"
+tm send-keys -t t G k k k k Enter
+expect_screen "First answer wins" "the leak lesson opens"
+tm send-keys -t t r
+expect_screen "main.go:6: goroutine-leak" "the starter's leak is found at its line"
+expect_screen "chan send" "the leak names the goroutines' state"
+
+# A check that never ends is cancelled, and the tutor still answers.
+tm send-keys -t t q
+printf 'package main\n\nimport "time"\n\nfunc main() { time.Sleep(time.Hour) }\n' >"$ws/checks/leak-detector/main.go"
+tm send-keys -t t r
+expect_screen "checking leak-detector" "a running check shows its stage"
+tm send-keys -t t k
+expect_screen "check cancelled" "k cancels the check"
+tm send-keys -t t '?'
+expect_screen "Everywhere" "the tutor still answers keys after a cancel"
+tm send-keys -t t q q q q q
+expect_restored "the learner's session" 0
+if pgrep -f "gotutor-play-" >/dev/null; then
+	not_ok "no check is left running"
+else
+	ok "no check is left running"
+fi
 
 finish

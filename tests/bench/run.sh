@@ -26,3 +26,6 @@ python3 "$top_srcdir/tests/bench/bench_play.py" "$GOTUTOR" "$go" "$work" 10
 
 echo
 python3 "$top_srcdir/tests/bench/bench_check.py" "$GOTUTOR" "$go" "$work" 10
+
+echo
+python3 "$top_srcdir/tests/bench/bench_tui.py" "$GOTUTOR" "$top_srcdir" "$work" 20

@@ -1,0 +1,98 @@
+/* view_tracks: the first view, every track with its lessons' progress. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui.h"
+
+/* Draw the tracks, one per row, the selected one reversed. */
+static void
+tracks_draw(struct view *v, struct tui *t)
+{
+	struct library	*lib = tui_library(t);
+	struct track	*tr;
+	char		 line[512];
+	size_t		 i, height = (size_t)LINES - 5;
+	int		 y;
+
+	tui_title(t, "gotutor: Go for Java and Python developers", NULL);
+	mvaddstr(2, 1, "Choose a track:");
+	v->top = tui_list_top(v->top, v->sel, height / 2);
+	for (i = v->top, y = 4; i < lib->ntracks && y < LINES - 2; i++) {
+		tr = lib->tracks[i];
+		snprintf(line, sizeof line, " %-10s %s", tr->id, tr->title);
+		if (i == v->sel)
+			attron(A_REVERSE);
+		tui_text(y, 1, line, strlen(line), COLS - 2);
+		if (i == v->sel) {
+			for (int x = getcurx(stdscr); x < COLS - 1; x++)
+				addch(' ');
+			attroff(A_REVERSE);
+		}
+		snprintf(line, sizeof line, "   from %s, %zu lesson%s",
+		    lang_names[tr->from], tr->nlessons,
+		    tr->nlessons == 1 ? "" : "s");
+		attron(tui_attr(t, TC_DIM));
+		tui_text(y + 1, 1, line, strlen(line), COLS - 2);
+		attroff(tui_attr(t, TC_DIM));
+		y += 2;
+	}
+	if (lib->ntracks == 0)
+		mvaddstr(4, 2, "No tracks found: run 'gotutor lint' to see why.");
+}
+
+/* Move, or open the selected track. */
+static int
+tracks_key(struct view *v, struct tui *t, int ch)
+{
+	struct library	*lib = tui_library(t);
+	size_t		 n = lib->ntracks;
+
+	switch (ch) {
+	case 'j':
+	case KEY_DOWN:
+		if (v->sel + 1 < n)
+			v->sel++;
+		return (1);
+	case 'k':
+	case KEY_UP:
+		if (v->sel > 0)
+			v->sel--;
+		return (1);
+	case 'g':
+	case KEY_HOME:
+		v->sel = 0;
+		return (1);
+	case 'G':
+	case KEY_END:
+		v->sel = n == 0 ? 0 : n - 1;
+		return (1);
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+	case 'l':
+	case KEY_RIGHT:
+		if (n != 0)
+			tui_push(t, &view_lessons_ops,
+			    view_lessons_new(lib->tracks[v->sel]));
+		return (1);
+	}
+	return (0);
+}
+
+const struct view_ops view_tracks_ops = {
+	.name = "Tracks",
+	.keys = "j/k move  Enter open  q quit",
+	.help =
+	    "Tracks\n"
+	    "  j, Down      next track\n"
+	    "  k, Up        previous track\n"
+	    "  g, G         first, last track\n"
+	    "  Enter, l     open the track's lessons\n"
+	    "  q            quit\n",
+	.draw = tracks_draw,
+	.key = tracks_key,
+};
