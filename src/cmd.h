@@ -22,6 +22,7 @@ extern const struct cmd	cmd_doctor;
 extern const struct cmd	cmd_lint;
 extern const struct cmd	cmd_list;
 extern const struct cmd	cmd_play;
+extern const struct cmd	cmd_progress;
 
 void	cmd_help(const struct cmd *, FILE *);
 int	cmd_usage_error(const struct cmd *, const char *, ...)

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "datadir.h"
 #include "load.h"
+#include "progress.h"
 #include "show.h"
 #include "suggest.h"
 #include "xmalloc.h"
@@ -89,7 +90,74 @@ print_human(const struct outcome *o)
 		    r->run.internal);
 }
 
-/* gotutor check [--json] [--tracks PATH] TRACK/LESSON PATH. */
+/*
+ * Record the check in the learner's progress log: its verdict, the distinct
+ * categories of its blocking findings, the run's wall time and the hash of
+ * the code at path; and a passed event when the lesson is passed for the
+ * first time. A failure is only a warning: the check's verdict stands.
+ */
+static void
+record_check(const struct outcome *o, const char *status, const char *path)
+{
+	const struct progress_lesson	 *was;
+	const char *const		 *w;
+	const char			 *cats[CAT__COUNT];
+	struct progress_event		  ev;
+	struct progress			 *p = NULL;
+	char				 *log = NULL, *cause = NULL;
+	size_t				  i, n = 0, nw;
+	int				  cat;
+
+	for (cat = 0; cat < CAT__COUNT; cat++) {
+		if (!(o->blocking & (1u << cat)))
+			continue;
+		for (i = 0; i < o->fs.n; i++) {
+			if (o->fs.v[i].category == (enum category)cat) {
+				cats[n++] = category_names[cat];
+				break;
+			}
+		}
+	}
+	memset(&ev, 0, sizeof ev);
+	ev.kind = PROGRESS_EV_CHECK;
+	ev.track = o->track->id;
+	ev.lesson = o->lesson->id;
+	ev.verdict = strcmp(status, "error") == 0 ? PROGRESS_ERROR :
+	    o->pass ? PROGRESS_PASS : PROGRESS_FAIL;
+	ev.categories = cats;
+	ev.ncategories = n;
+	ev.wall_ms = o->run.stage == RUNNER_RAN ? o->run.run.wall_ms : 0;
+	if (progress_hash_code(path, &ev.hash, &cause) != 0 ||
+	    (log = progress_default_path(&cause)) == NULL ||
+	    progress_open(log, &p, &cause) != 0)
+		goto out;
+	was = progress_lesson(p, ev.track, ev.lesson);
+	if (progress_record(p, &ev, &cause) != 0)
+		goto out;
+	if (ev.verdict == PROGRESS_PASS &&
+	    (was == NULL || was->status != PROGRESS_PASSED)) {
+		memset(&ev, 0, sizeof ev);
+		ev.kind = PROGRESS_EV_PASSED;
+		ev.track = o->track->id;
+		ev.lesson = o->lesson->id;
+		progress_record(p, &ev, &cause);
+	}
+out:
+	if (p != NULL) {
+		w = progress_warnings(p, &nw);
+		for (i = 0; i < nw; i++)
+			fprintf(stderr, "gotutor check: warning: %s\n", w[i]);
+	}
+	if (cause != NULL) {
+		fprintf(stderr, "gotutor check: warning: the check was not "
+		    "recorded: %s\n", cause);
+		free(cause);
+	}
+	progress_close(p);
+	free(log);
+}
+
+/* gotutor check [--json] [--tracks PATH] [--no-record] TRACK/LESSON PATH. */
 static int
 check_exec(const struct cmd *c, int argc, char **argv)
 {
@@ -98,17 +166,20 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "tracks", required_argument, NULL, 't' },
 		{ "degraded", no_argument, NULL, 'd' },
+		{ "no-record", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct library	 lib = { NULL, 0 };
 	struct problems	 pb;
 	struct toolchain tc;
 	struct outcome	 o;
+	struct runner_opts how;
 	struct track	*t;
 	struct lesson	*l;
 	const char	*tracks = NULL, *status;
 	char		*cause, *need;
-	int		 ch, json = 0, degraded = 0, r = EXIT_USAGE;
+	int		 ch, json = 0, degraded = 0, record = 1;
+	int		 r = EXIT_USAGE;
 
 	opterr = 0;
 	optind = 1;
@@ -125,6 +196,9 @@ check_exec(const struct cmd *c, int argc, char **argv)
 			break;
 		case 'd':
 			degraded = 1;
+			break;
+		case 'n':
+			record = 0;
 			break;
 		default:
 			if (optopt != 0)
@@ -167,7 +241,9 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		toolchain_free(&tc);
 		goto out;
 	}
-	if (check_lesson(&tc, t, l, argv[optind + 1], degraded, &o,
+	memset(&how, 0, sizeof how);
+	how.degraded = degraded;
+	if (check_lesson(&tc, t, l, argv[optind + 1], &how, &o,
 	    &cause) != 0) {
 		fprintf(stderr, "gotutor check: %s\n", cause);
 		free(cause);
@@ -184,6 +260,9 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		    l->exercise.nhints == 0 ? NULL : l->exercise.hints[0]);
 	else
 		print_human(&o);
+	fflush(stdout);
+	if (record)
+		record_check(&o, status, argv[optind + 1]);
 	r = strcmp(status, "error") == 0 ? EXIT_USAGE : o.pass ? EXIT_OK :
 	    EXIT_FAIL;
 	outcome_free(&o);
@@ -196,7 +275,7 @@ out:
 
 const struct cmd cmd_check = {
 	.name = "check",
-	.args = "[--json] [--tracks PATH] TRACK/LESSON PATH",
+	.args = "[--json] [--tracks PATH] [--no-record] TRACK/LESSON PATH",
 	.summary = "check a Go file or folder against a lesson",
 	.help =
 	    "Build and run the Go program at PATH (a .go file or a package\n"
@@ -206,7 +285,8 @@ const struct cmd cmd_check = {
 	    "ignored errors, go vet, data races, idiom traps). Print the\n"
 	    "verdict, each check, each finding with its file and line and\n"
 	    "what it means in Java or Python terms, and the lesson's first\n"
-	    "hint when it fails.\n"
+	    "hint when it fails. Record the check in the learner's progress\n"
+	    "log ('gotutor progress' shows it).\n"
 	    "\n"
 	    "Options:\n"
 	    "  --json           print one JSON object (described in\n"
@@ -215,6 +295,7 @@ const struct cmd cmd_check = {
 	    "                   the bundled ones\n"
 	    "  --degraded       use the degraded jail even where namespaces\n"
 	    "                   work\n"
+	    "  --no-record      leave the progress log alone\n"
 	    "  -h, --help       show this help\n"
 	    "\n"
 	    "Exit status: 0 when every check passed, 1 when one failed, 2 on\n"

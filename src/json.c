@@ -15,6 +15,14 @@ json_init(struct json *j, FILE *f)
 	j->first[0] = 1;
 }
 
+/* Start writing to f on one line: no spaces and no final newline. */
+void
+json_init_compact(struct json *j, FILE *f)
+{
+	json_init(j, f);
+	j->compact = 1;
+}
+
 /* Put the comma and indent before a value or key at this level. */
 static void
 sep(struct json *j)
@@ -26,7 +34,7 @@ sep(struct json *j)
 	if (!j->first[j->depth])
 		fputc(',', j->f);
 	j->first[j->depth] = 0;
-	if (j->depth > 0)
+	if (j->depth > 0 && !j->compact)
 		fprintf(j->f, "\n%*s", j->depth * 2, "");
 }
 
@@ -60,10 +68,10 @@ json_end(struct json *j, int c)
 	int	empty = j->first[j->depth];
 
 	j->depth--;
-	if (!empty)
+	if (!empty && !j->compact)
 		fprintf(j->f, "\n%*s", j->depth * 2, "");
 	fputc(c, j->f);
-	if (j->depth == 0)
+	if (j->depth == 0 && !j->compact)
 		fputc('\n', j->f);
 }
 
@@ -91,13 +99,20 @@ json_bytes(struct json *j, const char *s, size_t len)
 		} else if (*p < 0x80) {
 			fputc(*p++, j->f);
 		} else {
-			/* A UTF-8 sequence: copy it if whole and valid. */
-			n = *p >= 0xf0 && *p < 0xf5 ? 4 : *p >= 0xe0 ? 3 :
-			    *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+			/* A UTF-8 sequence: copy it if whole and valid, with
+			 * no overlong form, surrogate or value past U+10FFFF
+			 * (RFC 3629's table of second bytes). */
+			n = *p >= 0xf0 && *p < 0xf5 ? 4 : *p >= 0xe0 &&
+			    *p < 0xf0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
 			for (k = 1; n != 0 && k < n; k++) {
 				if (p + k >= end || (p[k] & 0xc0) != 0x80)
 					n = 0;
 			}
+			if (n != 0 && ((*p == 0xe0 && p[1] < 0xa0) ||
+			    (*p == 0xed && p[1] > 0x9f) ||
+			    (*p == 0xf0 && p[1] < 0x90) ||
+			    (*p == 0xf4 && p[1] > 0x8f)))
+				n = 0;
 			if (n == 0) {
 				fputs("\\ufffd", j->f);
 				p++;
@@ -124,7 +139,7 @@ void
 json_key(struct json *j, const char *k)
 {
 	json_string(j, k);
-	fputs(": ", j->f);
+	fputs(j->compact ? ":" : ": ", j->f);
 	j->after_key = 1;
 }
 

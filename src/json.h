@@ -13,9 +13,11 @@ struct json {
 	int		 depth;
 	int		 first[JSON_MAX_DEPTH];	/* nothing written at this level */
 	int		 after_key;
+	int		 compact;	/* one line, no spaces, no newline */
 };
 
 void	json_init(struct json *, FILE *);
+void	json_init_compact(struct json *, FILE *);
 void	json_object(struct json *);
 void	json_array(struct json *);
 void	json_end(struct json *, int);

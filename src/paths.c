@@ -63,3 +63,10 @@ paths_cache(char **cause)
 	}
 	return (dir);
 }
+
+/* The data folder, not made here; the caller frees. */
+char *
+paths_data(char **cause)
+{
+	return (xdg("XDG_DATA_HOME", ".local/share", cause));
+}

@@ -3,6 +3,7 @@
 #define PATHS_H
 
 char	*paths_cache(char **);
+char	*paths_data(char **);
 int	 paths_mkdirs(const char *, char **);
 
 #endif

@@ -27,11 +27,18 @@
 
 #include <curses.h>
 
+#include "check.h"
 #include "checkjob.h"
+#include "idiom.h"
+#include "jail.h"
+#include "runner.h"
 #include "cmd.h"
+#include "settings.h"
 #include "datadir.h"
 #include "fatal.h"
+#include "jsonread.h"
 #include "load.h"
+#include "progress.h"
 #include "tui.h"
 #include "workspace.h"
 #include "xmalloc.h"
@@ -41,6 +48,7 @@
 #define SPINNER		"|/-\\"
 
 struct tui {
+	struct settings		 cfg;
 	struct library		 lib;
 	size_t			 nproblems;
 	struct toolchain	 tc;
@@ -51,6 +59,9 @@ struct tui {
 	size_t			 nviews;
 	int			 color;
 	char			 message[256];
+	char			*banner;	/* what doctor would fix, or NULL */
+	struct progress		*progress;	/* NULL: nothing is saved */
+	pid_t			 warmer;	/* warming the build cache */
 
 	/* The running check, and what it checks. */
 	struct checkjob		*job;
@@ -139,6 +150,34 @@ const struct toolchain *
 tui_toolchain(struct tui *t)
 {
 	return (t->have_go ? &t->tc : NULL);
+}
+
+/* The learner's progress log, or NULL when it could not be opened. */
+struct progress *
+tui_progress(struct tui *t)
+{
+	return (t->progress);
+}
+
+/* The settings. */
+const struct settings *
+tui_settings(struct tui *t)
+{
+	return (&t->cfg);
+}
+
+/* Record an event of lesson l; a failure is said on the status line. */
+void
+tui_record(struct tui *t, struct progress_event *ev)
+{
+	char	*why;
+
+	if (t->progress == NULL)
+		return;
+	if (progress_record(t->progress, ev, &why) != 0) {
+		tui_message(t, "progress not saved: %s", why);
+		free(why);
+	}
 }
 
 /* The folder that holds the exercises. */
@@ -459,7 +498,7 @@ draw_status(struct tui *t)
 	attroff(A_REVERSE);
 }
 
-/* Draw the top view and the status line. */
+/* Draw the top view, the banner and the status line. */
 static void
 draw(struct tui *t)
 {
@@ -471,19 +510,148 @@ draw(struct tui *t)
 		return;
 	}
 	v->ops->draw(v, t);
+	if (t->banner != NULL) {
+		attron(tui_attr(t, TC_BANNER));
+		move(LINES - 2, 0);
+		clrtoeol();
+		tui_text(LINES - 2, 0, t->banner, strlen(t->banner), COLS);
+		for (int x = getcurx(stdscr); x < COLS &&
+		    getcury(stdscr) == LINES - 2; x++)
+			addch(' ');
+		attroff(tui_attr(t, TC_BANNER));
+	}
 	draw_status(t);
 	refresh();
+}
+
+/* Open the progress log; what goes wrong shows on the status line. */
+static void
+open_progress(struct tui *t)
+{
+	const char *const	*warn;
+	char			*path, *why;
+	size_t			 n;
+
+	if ((path = progress_default_path(&why)) == NULL ||
+	    progress_open(path, &t->progress, &why) != 0) {
+		free(t->banner);
+		t->banner = xasprintf(" progress is not saved: %s", why);
+		free(why);
+		free(path);
+		t->progress = NULL;
+		return;
+	}
+	free(path);
+	warn = progress_warnings(t->progress, &n);
+	if (n > 0)
+		tui_message(t, "progress log: %s%s", warn[0], n > 1 ?
+		    " (and more: gotutor progress)" : "");
+}
+
+/* Reopen where the learner left off: the last lesson opened. */
+static void
+resume(struct tui *t)
+{
+	const struct progress_lesson	*last;
+	struct track			*tr;
+	size_t				 i;
+
+	if (t->progress == NULL || (last = progress_last(t->progress)) == NULL ||
+	    (tr = library_find_track(&t->lib, last->track)) == NULL)
+		return;
+	for (i = 0; i < tr->nlessons; i++) {
+		if (strcmp(tr->lessons[i]->id, last->lesson) != 0)
+			continue;
+		for (size_t k = 0; k < t->lib.ntracks; k++) {
+			if (t->lib.tracks[k] == tr)
+				t->views[0].sel = k;
+		}
+		tui_push(t, &view_lessons_ops, view_lessons_new(tr));
+		t->views[t->nviews - 1].sel = i;
+		tui_push(t, &view_lesson_ops, view_lesson_new(t, tr,
+		    tr->lessons[i]));
+		return;
+	}
+}
+
+/* What gotutor doctor would say needs fixing, as one line, or NULL. */
+static char *
+doctor_banner(struct tui *t)
+{
+	const char	*why;
+
+	if (!t->have_go)
+		return (xasprintf(" no Go: %s; install Go 1.21 or newer, or "
+		    "set GOTUTOR_GO (gotutor doctor)", t->go_why));
+	if (t->tc.v.major == 1 && t->tc.v.minor < 21)
+		return (xasprintf(" %s is too old: install Go 1.21 or newer "
+		    "(gotutor doctor)", t->tc.version));
+	if (jail_probe(&why) != JAIL_FULL)
+		return (xasprintf(" degraded sandbox: %s; gotutor doctor says "
+		    "how to fix it", why));
+	return (NULL);
+}
+
+/*
+ * Warm the build cache in the background: a low-priority child builds and
+ * vets each track's first lesson's Go program, so that the first check is
+ * a warm one.
+ */
+static void
+warm(struct tui *t)
+{
+	struct runner_opts	 o;
+	struct runner_result	 r;
+	struct fileset		 fs;
+	struct srcfile		 f;
+	char			*dir, *why;
+	size_t			 i;
+	int			 null;
+
+	if (!t->have_go || getenv("GOTUTOR_NO_WARM") != NULL)
+		return;
+	fflush(NULL);
+	if ((t->warmer = fork()) != 0)
+		return;
+	setpgid(0, 0);
+	if ((null = open("/dev/null", O_RDWR)) != -1) {
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(null, 2);
+	}
+	if (nice(15) == -1) {
+		/* Warming at normal priority is still warming. */
+	}
+	check_opts(NULL, &o);
+	for (i = 0; i < t->lib.ntracks && i < 4; i++) {
+		if (t->lib.tracks[i]->nlessons == 0 ||
+		    t->lib.tracks[i]->lessons[0]->idiom.go == NULL)
+			continue;
+		f = (struct srcfile){ "main.go",
+		    t->lib.tracks[i]->lessons[0]->idiom.go,
+		    strlen(t->lib.tracks[i]->lessons[0]->idiom.go) };
+		fs = (struct fileset){ &f, 1 };
+		if (idiom_write_files(&fs, &dir, &why) != 0)
+			_exit(1);
+		if (runner_play(&t->tc, dir, &o, &r, &why) == 0)
+			runner_result_free(&r);
+		jail_remove_tree(dir);
+		free(dir);
+	}
+	_exit(0);
 }
 
 /* Run the editor on path with curses suspended. */
 void
 tui_edit(struct tui *t, const char *path)
 {
-	const char	*ed = getenv("VISUAL");
+	const char	*ed = t->cfg.editor;
 	char		*cmd;
 	int		 status;
 	pid_t		 pid;
 
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("VISUAL");
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
@@ -545,7 +713,62 @@ tui_checking(struct tui *t)
 	return (t->job != NULL);
 }
 
-/* The check ended: show its result. */
+/* Record a check's verdict (and a first pass) from its JSON result. */
+static void
+record_check(struct tui *t, const char *res, size_t len)
+{
+	struct progress_event		 ev;
+	const struct progress_lesson	*pl;
+	struct jnode			*root, *diags, *d;
+	const char			**cats = NULL, *status, *c;
+	char				*why;
+	size_t				 i, k, n = 0;
+	int				 was_passed;
+
+	if (t->progress == NULL ||
+	    (root = jsonread_parse(res, len, &why)) == NULL)
+		return;
+	memset(&ev, 0, sizeof ev);
+	ev.kind = PROGRESS_EV_CHECK;
+	ev.track = t->job_track->id;
+	ev.lesson = t->job_lesson->id;
+	status = jsonread_str(root, "status", "error");
+	ev.verdict = strcmp(status, "pass") == 0 ? PROGRESS_PASS :
+	    strcmp(status, "fail") == 0 ? PROGRESS_FAIL : PROGRESS_ERROR;
+	diags = jsonread_get(root, "diagnostics");
+	for (i = 0; diags != NULL && i < diags->n; i++) {
+		d = diags->kids[i];
+		c = jsonread_str(d, "category", NULL);
+		if (c == NULL || !jsonread_bool(d, "blocking", 0))
+			continue;
+		for (k = 0; k < n && strcmp(cats[k], c) != 0; k++)
+			;
+		if (k == n) {
+			cats = xreallocarray(cats, n + 1, sizeof *cats);
+			cats[n++] = c;
+		}
+	}
+	ev.categories = cats;
+	ev.ncategories = n;
+	ev.wall_ms = (uint64_t)jsonread_int(jsonread_get(root, "run"),
+	    "wall_ms", 0);
+	if (progress_hash_code(t->job_dir, &ev.hash, &why) != 0)
+		free(why);
+	pl = progress_lesson(t->progress, ev.track, ev.lesson);
+	was_passed = pl != NULL && pl->status == PROGRESS_PASSED;
+	tui_record(t, &ev);
+	if (ev.verdict == PROGRESS_PASS && !was_passed) {
+		memset(&ev, 0, sizeof ev);
+		ev.kind = PROGRESS_EV_PASSED;
+		ev.track = t->job_track->id;
+		ev.lesson = t->job_lesson->id;
+		tui_record(t, &ev);
+	}
+	free(cats);
+	jsonread_free(root);
+}
+
+/* The check ended: record it and show its result. */
 static void
 job_done(struct tui *t)
 {
@@ -555,6 +778,7 @@ job_done(struct tui *t)
 	res = checkjob_result(t->job, &len);
 	err = checkjob_error(t->job);
 	if (res != NULL) {
+		record_check(t, res, len);
 		/* One result view at a time, on top of its lesson. */
 		if (t->views[t->nviews - 1].ops == &view_result_ops)
 			tui_pop(t);
@@ -669,7 +893,7 @@ key(struct tui *t, int ch)
 	return (1);
 }
 
-/* Load the bundled tracks and those in dirs. */
+/* Load the bundled tracks, the settings' and those in dirs. */
 static void
 load(struct tui *t, const char **dirs, size_t ndirs)
 {
@@ -678,6 +902,8 @@ load(struct tui *t, const char **dirs, size_t ndirs)
 
 	problems_init(&pb);
 	load_path(&t->lib, datadir_lessons(), &pb);
+	for (i = 0; i < t->cfg.ntracks; i++)
+		load_path(&t->lib, t->cfg.tracks[i], &pb);
 	for (i = 0; i < ndirs; i++)
 		load_path(&t->lib, dirs[i], &pb);
 	t->nproblems = pb.n;
@@ -690,8 +916,8 @@ colors(struct tui *t)
 {
 	const char	*no = getenv("NO_COLOR");
 
-	if ((no != NULL && *no != '\0') || !has_colors() || start_color() ==
-	    ERR)
+	if ((no != NULL && *no != '\0') || t->cfg.theme == THEME_MONO ||
+	    !has_colors() || start_color() == ERR)
 		return;
 	use_default_colors();
 	init_pair(TC_TITLE, COLOR_CYAN, -1);
@@ -744,6 +970,10 @@ loop(struct tui *t)
 					endwin();
 					refresh();
 				}
+				if (sig == SIGCHLD && t->warmer > 0 &&
+				    waitpid(t->warmer, NULL, WNOHANG) ==
+				    t->warmer)
+					t->warmer = 0;
 			}
 		}
 		if (tui_quit_signal != 0)
@@ -892,6 +1122,7 @@ int
 tui_main(const char **dirs, size_t ndirs)
 {
 	struct tui	 t;
+	struct problems	 pb;
 	SCREEN		*screen;
 	FILE		*out = stdout, *in = stdin;
 	const char	*test = getenv("GOTUTOR_SCREEN_SCRIPT");
@@ -913,13 +1144,26 @@ tui_main(const char **dirs, size_t ndirs)
 	}
 	memset(&t, 0, sizeof t);
 	t.inotify = -1;
+	problems_init(&pb);
+	if (settings_load(&t.cfg, &pb) != 0) {
+		problems_sort(&pb);
+		problems_print(&pb, stderr);
+		fprintf(stderr, "gotutor: fix the settings in %s, or move the "
+		    "file away\n", t.cfg.path);
+		problems_free(&pb);
+		settings_free(&t.cfg);
+		return (EXIT_USAGE);
+	}
+	problems_free(&pb);
 	load(&t, dirs, ndirs);
 #ifdef __GLIBC__
 	/* Hand back what the YAML trees of a big library took. */
 	malloc_trim(0);
 #endif
 	t.have_go = toolchain_find(&t.tc, &t.go_why) == 0;
-	t.workspace = workspace_root();
+	t.workspace = getenv("GOTUTOR_WORKSPACE") == NULL &&
+	    t.cfg.workspace != NULL ? xstrdup(t.cfg.workspace) :
+	    workspace_root();
 
 	setlocale(LC_ALL, "");
 	if (tui_signals() == -1) {
@@ -945,7 +1189,12 @@ tui_main(const char **dirs, size_t ndirs)
 	set_escdelay(25);
 	colors(&t);
 
+	t.banner = doctor_banner(&t);
+	open_progress(&t);
+	if (test == NULL || *test == '\0')
+		warm(&t);
 	tui_push(&t, &view_tracks_ops, NULL);
+	resume(&t);
 	if (t.nproblems != 0)
 		tui_message(&t, "%zu problem%s in the lessons: run 'gotutor "
 		    "lint'", t.nproblems, t.nproblems == 1 ? "" : "s");
@@ -958,6 +1207,10 @@ tui_main(const char **dirs, size_t ndirs)
 
 	if (t.job != NULL)
 		job_cancel(&t);
+	if (t.warmer > 0) {
+		kill(-t.warmer, SIGKILL);
+		waitpid(t.warmer, NULL, 0);
+	}
 	while (t.nviews > 0)
 		tui_pop(&t);
 	tui_restore();
@@ -972,9 +1225,13 @@ tui_main(const char **dirs, size_t ndirs)
 	free(t.watch_dir);
 	free(t.job_dir);
 	free(t.workspace);
+	free(t.banner);
+	if (t.progress != NULL)
+		progress_close(t.progress);
 	free(t.go_why);
 	if (t.have_go)
 		toolchain_free(&t.tc);
 	library_free(&t.lib);
+	settings_free(&t.cfg);
 	return (status);
 }

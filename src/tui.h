@@ -54,10 +54,17 @@ extern const struct view_ops	view_lesson_ops;
 extern const struct view_ops	view_result_ops;
 extern const struct view_ops	view_help_ops;
 
+struct progress;
+struct progress_event;
+struct settings;
+
 /* The tutor's state, for the views. */
 struct library	*tui_library(struct tui *);
 const struct toolchain *tui_toolchain(struct tui *);
 const char	*tui_workspace(struct tui *);
+struct progress	*tui_progress(struct tui *);
+const struct settings *tui_settings(struct tui *);
+void		 tui_record(struct tui *, struct progress_event *);
 void		 tui_push(struct tui *, const struct view_ops *, void *);
 void		 tui_pop(struct tui *);
 void		 tui_message(struct tui *, const char *, ...)
@@ -85,7 +92,8 @@ size_t		 tui_list_top(size_t, size_t, size_t);
 
 void		*view_result_new(char *, size_t, struct track *,
 		     struct lesson *, const char *);
-void		*view_lesson_new(struct track *, struct lesson *);
+void		*view_lesson_new(struct tui *, struct track *,
+		     struct lesson *);
 void		*view_lessons_new(struct track *);
 
 int		 tui_main(const char **, size_t);

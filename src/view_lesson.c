@@ -11,6 +11,7 @@
 
 #include <curses.h>
 
+#include "progress.h"
 #include "tui.h"
 #include "workspace.h"
 #include "xmalloc.h"
@@ -51,18 +52,26 @@ struct lesson_view {
 
 /* A new lesson view; the workspace is made, with the starter files. */
 void *
-view_lesson_new(struct track *tr, struct lesson *l)
+view_lesson_new(struct tui *t, struct track *tr, struct lesson *l)
 {
 	struct lesson_view	*lv = xcalloc(1, sizeof *lv);
-	char			*root;
+	const struct progress_lesson *pl;
+	struct progress_event	 ev;
 
 	lv->track = tr;
 	lv->lesson = l;
 	lv->shown = tr->from;
-	root = workspace_root();
-	if (workspace_open(root, tr, l, &lv->dir, &lv->why) == 0)
+	/* The hints seen before stay shown. */
+	if (tui_progress(t) != NULL && (pl = progress_lesson(tui_progress(t),
+	    tr->id, l->id)) != NULL)
+		lv->hints = pl->hints;
+	memset(&ev, 0, sizeof ev);
+	ev.kind = PROGRESS_EV_OPEN;
+	ev.track = tr->id;
+	ev.lesson = l->id;
+	tui_record(t, &ev);
+	if (workspace_open(tui_workspace(t), tr, l, &lv->dir, &lv->why) == 0)
 		lv->file = workspace_file(lv->dir, l);
-	free(root);
 	return (lv);
 }
 
@@ -258,6 +267,7 @@ lesson_key(struct view *v, struct tui *t, int ch)
 	struct lesson		*l = lv->lesson, *nx;
 	struct track		*tr = lv->track;
 	size_t			 page = (size_t)LINES - 4;
+	struct progress_event	 ev;
 	char			*backup, *why;
 
 	if (ch != 'x')
@@ -299,6 +309,12 @@ lesson_key(struct view *v, struct tui *t, int ch)
 		return (1);
 	case 'h':
 		if (lv->hints < l->exercise.nhints) {
+			memset(&ev, 0, sizeof ev);
+			ev.kind = PROGRESS_EV_HINT;
+			ev.track = tr->id;
+			ev.lesson = l->id;
+			ev.hint = (unsigned)lv->hints;
+			tui_record(t, &ev);
 			lv->hints++;
 			lv->built_cols = 0;
 			v->top = lv->nlines;	/* show it */
@@ -349,7 +365,7 @@ lesson_key(struct view *v, struct tui *t, int ch)
 			return (1);
 		}
 		tui_pop(t);
-		tui_push(t, &view_lesson_ops, view_lesson_new(tr, nx));
+		tui_push(t, &view_lesson_ops, view_lesson_new(t, tr, nx));
 		return (1);
 	}
 	return (0);

@@ -9,6 +9,7 @@
 
 #include <curses.h>
 
+#include "progress.h"
 #include "tui.h"
 #include "xmalloc.h"
 
@@ -51,19 +52,28 @@ lessons_draw(struct view *v, struct tui *t)
 	struct lessons	*ls = v->data;
 	struct track	*tr = ls->track;
 	struct lesson	*l;
+	const struct progress_lesson *pl;
 	char		 line[512], cs[128], *why, *ver;
 	size_t		 i, height = (size_t)LINES - 4;
-	int		 y, ok;
+	int		 y, ok, tw, cw;
 
 	tui_title(t, tr->title, lang_names[tr->from]);
 	v->top = tui_list_top(v->top, v->sel, height);
 	for (i = v->top, y = 2; i < tr->nlessons && y < LINES - 1; i++, y++) {
 		l = tr->lessons[i];
 		ok = tui_can_run(t, l, &why);
+		pl = tui_progress(t) != NULL ? progress_lesson(tui_progress(t),
+		    tr->id, l->id) : NULL;
 		concepts(l->concepts, cs, sizeof cs);
 		ver = goversion_string(&l->min_go);
-		snprintf(line, sizeof line, " %2zu. %-4s %-36s %-22s go%s%s%s",
-		    i + 1, ok ? "new" : "lock", l->title, cs, ver,
+		/* The title takes what the number, the status, the
+		 * concepts and the Go release leave. */
+		tw = COLS - 2 - 15 - (cw = COLS >= 100 ? 24 : 14) - 10;
+		snprintf(line, sizeof line, " %2zu. %-9s %-*.*s %-*.*s go%s%s%s",
+		    i + 1, !ok ? "locked" : pl == NULL ? "new" :
+		    pl->status == PROGRESS_PASSED ? "passed" :
+		    pl->status == PROGRESS_ATTEMPTED ? "attempted" : "new",
+		    tw, tw, l->title, cw, cw - 1, cs, ver,
 		    why != NULL ? ": " : "", why != NULL ? why : "");
 		free(ver);
 		free(why);
@@ -165,7 +175,8 @@ lessons_key(struct view *v, struct tui *t, int ch)
 	case KEY_RIGHT:
 		if (n != 0)
 			tui_push(t, &view_lesson_ops,
-			    view_lesson_new(ls->track, ls->track->lessons[v->sel]));
+			    view_lesson_new(t, ls->track,
+			    ls->track->lessons[v->sel]));
 		return (1);
 	}
 	return (0);
@@ -182,7 +193,8 @@ const struct view_ops view_lessons_ops = {
 	    "  n            next match\n"
 	    "  Enter, l     open the lesson\n"
 	    "  q, Esc       back to the tracks\n"
-	    "A lesson marked lock needs a newer Go than this machine has.\n",
+	    "A lesson is new, attempted (checked, not passed yet) or passed;\n"
+	    "one marked locked needs a newer Go than this machine has.\n",
 	.draw = lessons_draw,
 	.key = lessons_key,
 	.free = lessons_free,

@@ -13,7 +13,10 @@
 #include <curses.h>
 
 #include "jsonread.h"
+#include "progress.h"
+#include "settings.h"
 #include "tui.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 struct rline {
@@ -228,12 +231,36 @@ result_draw(struct view *v, struct tui *t)
 	}
 }
 
+/*
+ * May the reference solution show: after a pass (now or before), or after
+ * the settings' number of failed checks?
+ */
+static int
+solution_allowed(struct tui *t, const struct result *r)
+{
+	const struct progress_lesson	*pl = NULL;
+	unsigned			 after = tui_settings(t)->solution_after;
+
+	if (r->pass)
+		return (1);
+	if (tui_progress(t) != NULL)
+		pl = progress_lesson(tui_progress(t), r->track->id,
+		    r->lesson->id);
+	if (pl == NULL)
+		return (0);
+	return (pl->status == PROGRESS_PASSED ||
+	    (after > 0 && pl->failed >= after));
+}
+
 /* Scroll, check again, edit, watch, or show the solution after a pass. */
 static int
 result_key(struct view *v, struct tui *t, int ch)
 {
-	struct result	*r = v->data;
-	size_t		 page = (size_t)LINES - 4;
+	struct result		*r = v->data;
+	struct progress_event	 ev;
+	size_t			 page = (size_t)LINES - 4;
+	unsigned		 after;
+	char			*file;
 
 	switch (ch) {
 	case 'j':
@@ -264,18 +291,32 @@ result_key(struct view *v, struct tui *t, int ch)
 		tui_check(t, r->track, r->lesson, r->dir);
 		return (1);
 	case 'e':
-		tui_edit(t, r->dir);
+		file = workspace_file(r->dir, r->lesson);
+		tui_edit(t, file);
+		free(file);
 		return (1);
 	case 'w':
 		tui_watch(t, r->track, r->lesson, r->dir);
 		return (1);
 	case 's':
-		if (!r->pass) {
-			tui_message(t, "the solution shows once you pass");
+		if (!solution_allowed(t, r)) {
+			after = tui_settings(t)->solution_after;
+			if (after > 0)
+				tui_message(t, "the solution shows once you "
+				    "pass, or after %u failed checks", after);
+			else
+				tui_message(t, "the solution shows once you "
+				    "pass");
 			return (1);
 		}
+		memset(&ev, 0, sizeof ev);
+		ev.kind = PROGRESS_EV_SOLUTION;
+		ev.track = r->track->id;
+		ev.lesson = r->lesson->id;
+		tui_record(t, &ev);
 		r->show_solution = 1;
 		r->built_cols = 0;
+		v->top = r->nlines;
 		return (1);
 	}
 	return (0);

@@ -228,4 +228,138 @@ run "$GOTUTOR" check --tracks "$fx/track-bad-fields" checks/exact-output "$TMPDI
 expect_status 2 "check with broken tracks"
 expect_err "gotutor lint" "check points at lint when the tracks are broken"
 
+# check records each verdict in the progress log (under XDG_DATA_HOME, set
+# by lib.sh), and progress shows it: three checks above (a pass, two
+# fails); the usage errors recorded nothing.
+log=$XDG_DATA_HOME/gotutor/progress.log
+if [ -f "$log" ]; then ok "check made the progress log under XDG_DATA_HOME"; else not_ok "check made no progress log at $log"; fi
+expect_eq "$(stat -c %a "$log" "${log%/*}" 2>&1 | tr '\n' ' ')" "600 700 " "the log and its folder are private"
+run "$GOTUTOR" progress --json
+expect_status 0 "progress --json"
+if printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["version"] == 1 and d["warnings"] == [] and d["events"] == 4, d
+assert d["file"] == sys.argv[1], d["file"]
+assert d["last"] == {"track": "checks", "lesson": "exact-output"}, d["last"]
+l, = [x for x in d["lessons"] if x["lesson"] == "exact-output"]
+assert l["track"] == "checks" and l["status"] == "passed", l
+assert l["attempts"] == 3 and l["failed"] == 2 and l["errors"] == 0, l
+assert l["fails"] == {"wrong-output": 2}, l
+assert l["pass_attempts"] == 1 and l["passed_ms"] >= l["first_ms"], l
+assert l["hints"] == 0 and l["solution"] is False and l["opened"] == 0, l
+' "$log"; then ok "progress --json shows the checks recorded"; else not_ok "progress --json shape"; printf '%s\n' "$out"; fi
+if python3 -c '
+import json, sys
+def fnv(b):
+    h = 0xcbf29ce484222325
+    for c in b:
+        h = ((h ^ c) * 0x100000001b3) & 0xffffffffffffffff
+    return "%016x" % h
+lines = open(sys.argv[1], "rb").read().split(b"\n")
+assert lines[-1] == b"", "the log ends with a newline"
+recs = []
+for line in lines[:-1]:
+    assert line[16:17] == b" " and fnv(line[17:]) == line[:16].decode(), line
+    recs.append(json.loads(line[17:]))
+evs = [(r["ev"], r.get("verdict")) for r in recs]
+assert evs == [("check", "pass"), ("passed", None), ("check", "fail"), ("check", "fail")], evs
+assert all(r["v"] == 1 and r["track"] == "checks" and r["lesson"] == "exact-output" for r in recs)
+ok, bad = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
+assert recs[0]["hash"] == fnv(ok) and recs[2]["hash"] == fnv(bad), recs
+assert recs[0]["categories"] == [] and recs[2]["categories"] == ["wrong-output"], recs
+assert recs[0]["wall_ms"] > 0 and recs[0]["ts"] <= recs[1]["ts"] <= recs[2]["ts"], recs
+' "$log" "$TMPDIR_TEST/hello.go" "$TMPDIR_TEST/hello-wrong.go"; then ok "the log holds the records as share/progress-format.md says"; else not_ok "the log's records"; cat "$log"; fi
+run "$GOTUTOR" progress
+expect_status 0 "progress"
+expect_out "checks: 1 passed, 0 attempted, 0 new" "progress sums up the track"
+expect_out "exact-output             passed    3 checks (wrong-output 2), passed " "progress shows the lesson's status and checks"
+expect_out "resume: checks/exact-output" "progress names the lesson to resume"
+run "$GOTUTOR" help progress
+expect_status 0 "help progress"
+expect_out "usage: gotutor progress [--json] [--file PATH]" "help progress shows its synopsis"
+run "$GOTUTOR" --help
+expect_out "progress " "--help lists progress"
+
+# A second pass adds a check but no second passed event; --no-record and
+# usage errors add nothing.
+run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "a second check of a right answer"
+expect_eq "$(grep -c '"ev":"passed"' "$log")" 1 "only the first pass is a passed event"
+expect_eq "$(grep -c '"ev":"check"' "$log")" 4 "every check is recorded"
+sum=$(cksum <"$log")
+run "$GOTUTOR" check --no-record --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello-wrong.go"
+expect_status 1 "check --no-record keeps its verdict"
+run "$GOTUTOR" check --tracks "$track" checks/exact-outptu "$TMPDIR_TEST/hello.go"
+expect_eq "$(cksum <"$log")" "$sum" "check --no-record and a usage error leave the log alone"
+
+# A record torn by a crash: progress skips it, says so once, repairs it.
+printf '0123456789abcdef {"v":1,"ts":17' >>"$log"
+run "$GOTUTOR" progress --json
+expect_status 1 "progress on a torn log"
+expect_err "warning: $log: the last record was torn (" "progress warns of the torn record"
+expect_out '"events": 5' "progress keeps every whole record"
+expect_out 'the last record was torn' "progress --json lists the warning"
+expect_eq "$(tail -c 1 "$log" | od -An -c | tr -d ' ')" '\n' "the torn record is cut off"
+run "$GOTUTOR" progress
+expect_status 0 "the torn record is reported once"
+expect_eq "$err" "" "no warning once repaired"
+printf 'garbage\n' >>"$log"
+run "$GOTUTOR" progress
+expect_status 1 "progress on a log with a bad line"
+expect_err "$log:6: not a record; skipped it" "progress names the bad line"
+printf '0123456789abcdef {"v":1,"ts":17' >>"$log"
+run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "check on a torn log"
+expect_err "the last record was torn" "check warns of the torn record"
+run "$GOTUTOR" progress --json
+expect_status 1 "progress after check repaired the log (the bad line stays)"
+expect_out '"events": 6' "check repaired the log before it appended"
+
+# Recording fails: a warning, and the check's status stands.
+run env GOTUTOR_PROGRESS=/dev/full "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "a check passes on a full disk"
+expect_out "checks/exact-output: PASS" "the verdict is printed on a full disk"
+expect_err "gotutor check: warning: the check was not recorded: cannot write /dev/full: No space left on device" "check says it could not record"
+run env GOTUTOR_PROGRESS="$TMPDIR_TEST/hello.go/progress.log" "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello-wrong.go"
+expect_status 1 "a failed check keeps its status when it cannot record"
+expect_err "the check was not recorded: cannot open $TMPDIR_TEST/hello.go/progress.log: Not a directory" "check names the log it cannot open"
+
+# progress on other logs, and its usage errors.
+run "$GOTUTOR" progress --file "$TMPDIR_TEST/none.log"
+expect_status 0 "progress on a log not made yet"
+expect_out "no progress recorded yet in $TMPDIR_TEST/none.log" "progress says there is none yet"
+if [ ! -e "$TMPDIR_TEST/none.log" ]; then ok "progress does not make the log"; else not_ok "progress made the log"; fi
+run "$GOTUTOR" progress --json --file "$TMPDIR_TEST/none.log"
+expect_out '"last": null' "progress --json of an empty log"
+run "$GOTUTOR" progress --file "$TMPDIR_TEST"
+expect_status 2 "progress on a folder"
+expect_err "cannot open $TMPDIR_TEST: Is a directory" "progress says the log is a folder"
+run "$GOTUTOR" progress --file
+expect_status 2 "progress --file without a path"
+run "$GOTUTOR" progress --bogus
+expect_status 2 "progress with an unknown option"
+expect_err "unknown option '--bogus'" "progress names the unknown option"
+run "$GOTUTOR" progress extra
+expect_status 2 "progress with an argument"
+
+# The settings file: a bad one is refused with its places, a good one used.
+mkdir -p "$TMPDIR_TEST/cfg/gotutor"
+printf 'workspace: relative/ws\nthemee: mono\nsolution-after: -1\n' >"$TMPDIR_TEST/cfg/gotutor/config.yaml"
+printf 'size 80 24\ndump %s/screen.txt\n' "$TMPDIR_TEST" >"$TMPDIR_TEST/screen.script"
+XDG_CONFIG_HOME=$TMPDIR_TEST/cfg GOTUTOR_SCREEN_SCRIPT=$TMPDIR_TEST/screen.script run "$GOTUTOR"
+expect_status 2 "the tutor refuses bad settings"
+expect_err "config.yaml:1:12: \"relative/ws\" is not a full path" "a relative workspace is refused at its place"
+expect_err "config.yaml:2:1: unknown setting \"themee\" (did you mean \"theme\"?)" "an unknown setting gets a suggestion"
+expect_err "config.yaml:3:17: solution-after is a number" "a negative solution-after is refused"
+printf 'workspace: %s/myws\ntheme: mono\ntracks:\n  - %s\n' "$TMPDIR_TEST" "$top_srcdir/tests/detect/track" >"$TMPDIR_TEST/cfg/gotutor/config.yaml"
+printf 'size 200 50\nkeys j j Enter Enter\ndump %s/screen.txt\n' "$TMPDIR_TEST" >"$TMPDIR_TEST/screen.script"
+XDG_CONFIG_HOME=$TMPDIR_TEST/cfg GOTUTOR_SCREEN_SCRIPT=$TMPDIR_TEST/screen.script run "$GOTUTOR"
+expect_status 0 "the tutor takes good settings"
+if grep -q "Your file: $TMPDIR_TEST/myws/checks/exact-output/main.go" "$TMPDIR_TEST/screen.txt"; then
+	ok "the settings' tracks and workspace are used"
+else
+	not_ok "the settings' tracks and workspace are used"; cat "$TMPDIR_TEST/screen.txt"
+fi
+
 finish

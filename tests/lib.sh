@@ -2,14 +2,20 @@
 #
 # Each test script calls check/expect_* for every assertion and ends with
 # finish, which prints "N passed, N failed" and exits 0 only when none failed.
+# TEST_PREFIX names the test folder (gotutor-test.XXXXXX unless set).
 
 : "${GOTUTOR:?GOTUTOR must name the gotutor binary (make check sets it)}"
 : "${top_srcdir:?top_srcdir must name the source tree (make check sets it)}"
 
 passed=0
 failed=0
-TMPDIR_TEST=$(mktemp -d "${TMPDIR:-/tmp}/gotutor-test.XXXXXX")
+TMPDIR_TEST=$(mktemp -d "${TMPDIR:-/tmp}/${TEST_PREFIX:-gotutor-test}.XXXXXX")
 trap 'rm -rf "$TMPDIR_TEST"' EXIT
+# The tests never touch the real learner's progress log: checks record
+# theirs under the test folder.
+XDG_DATA_HOME=$TMPDIR_TEST/data
+export XDG_DATA_HOME
+unset GOTUTOR_PROGRESS
 
 ok() { passed=$((passed + 1)); printf 'ok: %s\n' "$1"; }
 not_ok() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$1"; }

@@ -17,7 +17,7 @@ mask() {
 for script in "$dir"/*.script; do
 	name=$(basename "$script" .script)
 	sed "s#^dump #dump $TMPDIR_TEST/#" "$script" >"$TMPDIR_TEST/$name.script"
-	if GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data NO_COLOR=1 \
+	if GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data-$name NO_COLOR=1 \
 	    TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 	    GOTUTOR_SCREEN_SCRIPT="$TMPDIR_TEST/$name.script" \
 	    "$GOTUTOR" --tracks "$top_srcdir/tests/detect/track" \

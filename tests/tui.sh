@@ -78,7 +78,7 @@ expect_screen "Go for Java developers" "the Java track is listed"
 expect_screen "Go for Python developers" "the Python track is listed"
 expect_screen "j/k move  Enter open  q quit  ? help" "the status line shows the keys"
 tm send-keys -t t Enter
-expect_screen "1. new  Errors are values" "Enter opens a track, and lists its lesson"
+expect_screen "1. new       Errors are values" "Enter opens a track, and lists its lesson"
 expect_screen "go1.21" "the lesson says the Go it needs"
 tm send-keys -t t q
 expect_screen "Choose a track:" "q goes back to the tracks"
@@ -110,7 +110,7 @@ chmod +x "$TMPDIR_TEST/editor.sh"
 COLS_=120 LINES_=40 start --tracks "$track"
 expect_screen "Check fixtures" "the fixture track is listed"
 tm send-keys -t t j j Enter
-expect_screen "1. new  Exact output" "the fixture track opens"
+expect_screen "1. new       Exact output" "the fixture track opens"
 tm send-keys -t t Enter
 expect_screen "The idiom" "Enter opens the lesson"
 expect_screen "Java" "the idiom shows the learner's language"
@@ -148,7 +148,7 @@ expect_screen "PASS  checks/exact-output" "e runs the editor, whose file then pa
 
 # A leak, with its line.
 tm send-keys -t t q q
-expect_screen "1. new  Exact output" "back on the lessons"
+expect_screen "1. passed    Exact output" "back on the lessons, the lesson is marked passed"
 tm send-keys -t t G k k k k Enter
 expect_screen "First answer wins" "the leak lesson opens"
 tm send-keys -t t r
@@ -171,5 +171,18 @@ if pgrep -f "gotutor-play-" >/dev/null; then
 else
 	ok "no check is left running"
 fi
+
+# The next start reopens the last lesson, and the lessons show progress.
+COLS_=120 LINES_=40 start --tracks "$track"
+expect_screen "First answer wins" "the tutor reopens where the learner left off"
+tm send-keys -t t q
+expect_screen "1. passed    Exact output" "a passed lesson is marked so"
+expect_screen "8. attempted First answer wins" "a failed one is marked attempted"
+tm send-keys -t t q
+expect_screen "1/12 passed" "the track shows its progress"
+tm send-keys -t t q
+expect_restored "the second session" 0
+run env XDG_DATA_HOME="$TMPDIR_TEST/data" "$GOTUTOR" progress
+expect_out "exact-output" "gotutor progress lists the lessons the tutor recorded"
 
 finish

@@ -63,9 +63,9 @@ print(f"  10,000 lessons                {big:8.1f} ms  ratio {big / base:.2f}  "
 
 
 
-def idle_rss(args):
+def idle_rss(args, n):
     """The VmRSS in KiB of the tutor idle in tmux, or None."""
-    sock = f"bench-tui-{os.getpid()}"
+    sock = f"bench-tui-{os.getpid()}-{n}"
     tm = ["tmux", "-L", sock, "-f", "/dev/null"]
     subprocess.run(tm + ["new-session", "-d", "-s", "b", "-x", "120", "-y", "40",
                          f"GOTUTOR_WORKSPACE={work}/ws {gotutor} {args}"])
@@ -91,8 +91,9 @@ def idle_rss(args):
 
 # The idle tutor's memory, in a real terminal.
 if shutil.which("tmux"):
-    for name, args in (("bundled tracks", ""), ("10,000 lessons", "--tracks " + lib)):
-        rss = idle_rss(args)
+    for n, (name, args) in enumerate((("bundled tracks", ""),
+                                      ("10,000 lessons", "--tracks " + lib))):
+        rss = idle_rss(args, n)
         if rss is None:
             print(f"  idle RSS, {name}: the tutor was not found in tmux")
         else:

@@ -68,6 +68,32 @@ test_json(void **state)
 	free(s);
 }
 
+/* Bytes that are not strict UTF-8 become U+FFFD, so that every JSON
+ * reader (gotutor's own included) takes what json_bytes writes. */
+static void
+write_bad_utf8(struct json *j)
+{
+	static const char bad[] = "\xe0\x80\x80|\xed\xa0\x80|\xf0\x80\x80\x80|"
+	    "\xf4\x90\x80\x80|\xff\x80\x80|\xf0\x9f\x99\x82";
+
+	json_bytes(j, bad, sizeof bad - 1);
+}
+
+static void
+test_json_strict_utf8(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = capture(write_bad_utf8);
+	/* Each bad lead byte is replaced, then its continuation bytes one
+	 * by one; the last, U+1F642, is valid and kept. */
+	assert_string_equal(s, "\"\\ufffd\\ufffd\\ufffd|\\ufffd\\ufffd\\ufffd|"
+	    "\\ufffd\\ufffd\\ufffd\\ufffd|\\ufffd\\ufffd\\ufffd\\ufffd|"
+	    "\\ufffd\\ufffd\\ufffd|\xf0\x9f\x99\x82\"");
+	free(s);
+}
+
 static void
 test_build_errors(void **state)
 {
@@ -227,6 +253,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_strict_utf8),
 		cmocka_unit_test(test_build_errors),
 		cmocka_unit_test(test_run_timeout),
 		cmocka_unit_test(test_run_violation),
