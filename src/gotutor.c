@@ -33,11 +33,12 @@ usage(FILE *f)
 	size_t	i;
 
 	fprintf(f,
-	    "usage: gotutor [--tracks DIR]...\n"
+	    "usage: gotutor [--tracks DIR]... [--workspace DIR]\n"
 	    "       gotutor COMMAND [ARGS]...\n"
 	    "\n"
 	    "An interactive tutor for Java and Python developers learning Go.\n"
-	    "With no command, start the tutor on the bundled tracks.\n"
+	    "With no command, start the tutor on the bundled tracks, where\n"
+	    "you left off.\n"
 	    "\n"
 	    "Commands:\n");
 	for (i = 0; i < NCMDS; i++)
@@ -46,10 +47,13 @@ usage(FILE *f)
 	    "  %-10s %s\n"
 	    "\n"
 	    "Options:\n"
-	    "  --tracks DIR  also load the tracks in DIR (a track folder, or a\n"
-	    "                folder of them); may be given more than once\n"
-	    "  -h, --help    show this help\n"
-	    "  --version     show the version\n"
+	    "  --tracks DIR     also load the tracks in DIR (a track folder,\n"
+	    "                   or a folder of them); may be given more than\n"
+	    "                   once\n"
+	    "  --workspace DIR  keep the exercises in DIR, not ~/gotutor (or\n"
+	    "                   the settings' workspace)\n"
+	    "  -h, --help       show this help\n"
+	    "  --version        show the version\n"
 	    "\n"
 	    "Run 'gotutor help COMMAND' for a command's options.\n"
 	    "The bundled tracks are in %s.\n",
@@ -177,11 +181,14 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "tracks", required_argument, NULL, 't' },
+		{ "workspace", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	 *c;
+	char			 *ws = NULL;
 	const char		**dirs;
 	size_t			  ndirs = 0;
+	char			  cwd[4096];
 	int			  ch, status;
 
 	dirs = xcalloc((size_t)argc, sizeof *dirs);
@@ -199,10 +206,20 @@ main(int argc, char **argv)
 		case 't':
 			dirs[ndirs++] = optarg;
 			break;
+		case 'w':
+			/* The option overrides the settings file the way the
+			 * environment does. */
+			free(ws);
+			ws = optarg[0] == '/' ? xstrdup(optarg) :
+			    xasprintf("%s/%s", getcwd(cwd, sizeof cwd) != NULL ?
+			    cwd : ".", optarg);
+			setenv("GOTUTOR_WORKSPACE", ws, 1);
+			break;
 		default:
-			if (optopt == 't')
-				fprintf(stderr, "gotutor: --tracks needs a "
-				    "folder\n");
+			if (optopt == 't' || optopt == 'w')
+				fprintf(stderr, "gotutor: --%s needs a "
+				    "folder\n", optopt == 't' ? "tracks" :
+				    "workspace");
 			else
 				fprintf(stderr, "gotutor: unknown option "
 				    "'%s'\n", argv[optind - 1]);
@@ -217,14 +234,18 @@ main(int argc, char **argv)
 	if (argc == 0) {
 		status = tui_main(dirs, ndirs);
 		free(dirs);
+		free(ws);
 		return (status);
 	}
 	free(dirs);
-	if (ndirs != 0) {
-		fprintf(stderr, "gotutor: --tracks goes with the tutor, not a "
-		    "command; commands take folders as arguments\n");
+	if (ndirs != 0 || ws != NULL) {
+		free(ws);
+		fprintf(stderr, "gotutor: --tracks and --workspace go with the "
+		    "tutor, not a command; commands take folders as "
+		    "arguments\n");
 		return (EXIT_USAGE);
 	}
+	free(ws);
 	if (strcmp(argv[0], "help") == 0)
 		return (help(argc, argv));
 	if ((c = find_cmd(argv[0])) == NULL)

@@ -185,4 +185,60 @@ expect_restored "the second session" 0
 run env XDG_DATA_HOME="$TMPDIR_TEST/data" "$GOTUTOR" progress
 expect_out "exact-output" "gotutor progress lists the lessons the tutor recorded"
 
+# Hints, the solution, reset and the next lesson, in a workspace given on
+# the command line.
+ws2=$TMPDIR_TEST/ws2
+COLS_=120 LINES_=40 start --tracks "$track" --workspace "$ws2"
+expect_screen "First answer wins" "the tutor reopens the last lesson again"
+tm send-keys -t t h
+expect_screen "hint 1 of" "h shows the first hint"
+if [ -f "$ws2/checks/leak-detector/main.go" ]; then
+	ok "--workspace moves the exercises"
+else
+	not_ok "--workspace moves the exercises"
+fi
+tm send-keys -t t r
+expect_screen "FAIL  checks/leak-detector" "the starter fails"
+tm send-keys -t t s
+expect_screen "the solution shows once you pass" "s refuses the solution before a pass"
+tm send-keys -t t q
+cat >"$ws2/checks/leak-detector/main.go" <<'GO'
+package main
+
+import "fmt"
+
+func ask(out chan string) {
+	out <- "42"
+}
+
+func main() {
+	results := make(chan string, 3)
+	for i := 0; i < 3; i++ {
+		go ask(results)
+	}
+	fmt.Println("answer:", <-results)
+}
+GO
+tm send-keys -t t r
+expect_screen "PASS  checks/leak-detector" "a buffered channel passes"
+tm send-keys -t t s
+expect_screen "The reference solution" "s shows the solution after a pass"
+tm send-keys -t t q x
+expect_screen "press x again" "x asks before it resets"
+tm send-keys -t t x
+expect_screen "reset; your files are in $ws2/checks/leak-detector.bak-" "x x resets, keeping a backup"
+if grep -q "make(chan string, 3)" "$ws2"/checks/leak-detector.bak-*/main.go &&
+    ! grep -q "make(chan string, 3)" "$ws2/checks/leak-detector/main.go"; then
+	ok "the backup holds the learner's file, the workspace the starter"
+else
+	not_ok "the backup holds the learner's file, the workspace the starter"
+fi
+tm send-keys -t t n
+expect_screen "Ignored errors and vet" "n opens the next lesson"
+tm send-keys -t t q q q
+expect_restored "the third session" 0
+run env XDG_DATA_HOME="$TMPDIR_TEST/data" "$GOTUTOR" progress --json
+expect_out '"hints": 1' "the hint shown is recorded"
+expect_out '"solution": true' "the solution shown is recorded"
+
 finish

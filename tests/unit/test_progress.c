@@ -1028,7 +1028,7 @@ test_concurrent(void **state)
 	struct progress		*p;
 	struct progress_event	 ev;
 	char			*path = path_of("progress.log"), *cause;
-	char			 name[8];
+	char			 name[16];
 	pid_t			 pids[4];
 	int			 i, k, st;
 
