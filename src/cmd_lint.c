@@ -2,10 +2,15 @@
 
 #include <sys/stat.h>
 
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "cmd.h"
@@ -208,16 +213,134 @@ run_idioms(struct tally *n, const struct toolchain *tc, const struct track *t,
 	free(dir);
 }
 
-/* lint --run: prove every lesson of the library. */
+/* Prove one lesson: its solution, its wrong solutions, its idioms. */
+static void
+prove(struct tally *n, const struct toolchain *tc, const struct track *t,
+    const struct lesson *l, int degraded)
+{
+	char	*why, *need;
+	size_t	 w;
+
+	if (goversion_cmp(&tc->v, &l->min_go) < 0) {
+		need = goversion_string(&l->min_go);
+		why = xasprintf("needs Go %s, and this is %s", need,
+		    tc->version);
+		result(n, "skip", t, l, "every check", why);
+		free(why);
+		free(need);
+		return;
+	}
+	run_files(n, tc, t, l, &l->exercise.solution, -1, "the solution",
+	    degraded);
+	for (w = 0; w < l->exercise.nwrong; w++) {
+		why = xasprintf("wrong solution %zu (%s)", w + 1,
+		    l->exercise.wrong[w].why);
+		run_files(n, tc, t, l, &l->exercise.wrong[w].files,
+		    (int)l->exercise.wrong[w].diagnosis, why, degraded);
+		free(why);
+	}
+	run_idioms(n, tc, t, l, degraded);
+}
+
+/* One lesson proved in a child process, its lines kept for their turn. */
+struct prover {
+	pid_t	 pid;
+	int	 fd;
+	char	*out;
+	size_t	 len;
+};
+
+/* Start proving a lesson in a child that writes its lines to a pipe. */
 static int
-lint_run(const struct library *lib, int degraded)
+prover_start(struct prover *pv, const struct toolchain *tc,
+    const struct track *t, const struct lesson *l, int degraded)
+{
+	struct tally	n = { 0, 0, 0 };
+	int		p[2];
+
+	memset(pv, 0, sizeof *pv);
+	if (pipe2(p, O_CLOEXEC) == -1)
+		return (-1);
+	fflush(NULL);
+	if ((pv->pid = fork()) == -1) {
+		close(p[0]);
+		close(p[1]);
+		return (-1);
+	}
+	if (pv->pid == 0) {
+		close(p[0]);
+		if (dup2(p[1], STDOUT_FILENO) == -1)
+			_exit(1);
+		prove(&n, tc, t, l, degraded);
+		fflush(stdout);
+		_exit(0);
+	}
+	close(p[1]);
+	pv->fd = p[0];
+	return (0);
+}
+
+/* Read the rest of a prover's lines and reap it. */
+static void
+prover_finish(struct prover *pv)
+{
+	char	buf[8192];
+	ssize_t	r;
+
+	while ((r = read(pv->fd, buf, sizeof buf)) != 0) {
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		pv->out = xreallocarray(pv->out, pv->len + (size_t)r + 1, 1);
+		memcpy(pv->out + pv->len, buf, (size_t)r);
+		pv->len += (size_t)r;
+		pv->out[pv->len] = '\0';
+	}
+	close(pv->fd);
+	while (waitpid(pv->pid, NULL, 0) == -1 && errno == EINTR)
+		;
+}
+
+/* Print a finished prover's lines, and count them. */
+static void
+prover_report(struct tally *n, struct prover *pv)
+{
+	const char	*p;
+
+	for (p = pv->out; p != NULL && *p != '\0';
+	    p = strchr(p, '\n') != NULL ? strchr(p, '\n') + 1 : "") {
+		if (strncmp(p, "ok ", 3) == 0)
+			n->passed++;
+		else if (strncmp(p, "skip ", 5) == 0)
+			n->skipped++;
+		else if (strncmp(p, "FAIL ", 5) == 0)
+			n->failed++;
+	}
+	if (pv->out == NULL) {
+		printf("FAIL the proof of a lesson stopped with no output\n");
+		n->failed++;
+	} else
+		fwrite(pv->out, 1, pv->len, stdout);
+	fflush(stdout);
+	free(pv->out);
+}
+
+/*
+ * lint --run: prove every lesson of the library, jobs lessons at a time
+ * (the output keeps the lessons' order).
+ */
+static int
+lint_run(const struct library *lib, int degraded, int jobs)
 {
 	struct tally		 n = { 0, 0, 0 };
 	struct toolchain	 tc;
-	const struct track	*t;
-	const struct lesson	*l;
-	char			*why, *need;
-	size_t			 i, k, w;
+	struct prover		*pv;
+	const struct lesson	**ls = NULL;
+	const struct track	**ts = NULL;
+	char			*why;
+	size_t			 i, k, nl = 0, next = 0, done = 0;
 
 	if (toolchain_find(&tc, &why) != 0) {
 		fprintf(stderr, "gotutor lint: %s\n", why);
@@ -226,34 +349,37 @@ lint_run(const struct library *lib, int degraded)
 	}
 	printf("# %s (%s)\n", tc.version, tc.go);
 	for (i = 0; i < lib->ntracks; i++) {
-		t = lib->tracks[i];
-		for (k = 0; k < t->nlessons; k++) {
-			l = t->lessons[k];
-			if (goversion_cmp(&tc.v, &l->min_go) < 0) {
-				need = goversion_string(&l->min_go);
-				why = xasprintf("needs Go %s, and this is %s",
-				    need, tc.version);
-				result(&n, "skip", t, l, "every check", why);
-				free(why);
-				free(need);
-				continue;
-			}
-			run_files(&n, &tc, t, l, &l->exercise.solution, -1,
-			    "the solution", degraded);
-			for (w = 0; w < l->exercise.nwrong; w++) {
-				why = xasprintf("wrong solution %zu (%s)", w + 1,
-				    l->exercise.wrong[w].why);
-				run_files(&n, &tc, t, l,
-				    &l->exercise.wrong[w].files,
-				    (int)l->exercise.wrong[w].diagnosis, why,
-				    degraded);
-				free(why);
-			}
-			run_idioms(&n, &tc, t, l, degraded);
+		for (k = 0; k < lib->tracks[i]->nlessons; k++) {
+			ls = xreallocarray(ls, nl + 1, sizeof *ls);
+			ts = xreallocarray(ts, nl + 1, sizeof *ts);
+			ls[nl] = lib->tracks[i]->lessons[k];
+			ts[nl++] = lib->tracks[i];
 		}
+	}
+	pv = xcalloc(nl + 1, sizeof *pv);
+	while (done < nl) {
+		while (next < nl && next < done + (size_t)jobs) {
+			if (prover_start(&pv[next], &tc, ts[next], ls[next],
+			    degraded) == -1) {
+				fprintf(stderr, "gotutor lint: cannot start a "
+				    "proof: %s\n", strerror(errno));
+				free(pv);
+				free(ls);
+				free(ts);
+				toolchain_free(&tc);
+				return (EXIT_USAGE);
+			}
+			next++;
+		}
+		prover_finish(&pv[done]);
+		prover_report(&n, &pv[done]);
+		done++;
 	}
 	printf("%u passed, %u failed, %u skipped\n", n.passed, n.failed,
 	    n.skipped);
+	free(pv);
+	free(ls);
+	free(ts);
 	toolchain_free(&tc);
 	return (n.failed == 0 ? EXIT_OK : EXIT_FAIL);
 }
@@ -266,13 +392,19 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "run", no_argument, NULL, 'r' },
 		{ "degraded", no_argument, NULL, 'd' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct library	 lib = { NULL, 0 };
 	struct problems	 pb;
 	size_t		 i, nlessons = 0, nlone = 0;
-	int		 first, status, ch, run = 0, degraded = 0;
+	int		 first, status, ch, run = 0, degraded = 0, jobs;
+	char		*end;
+	long		 v;
 
+	jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs < 1)
+		jobs = 1;
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -280,6 +412,13 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 		case 'h':
 			cmd_help(c, stdout);
 			return (EXIT_OK);
+		case 'j':
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 64)
+				return (cmd_usage_error(c, "bad --jobs \"%s\": "
+				    "give a number from 1 to 64", optarg));
+			jobs = (int)v;
+			break;
 		case 'r':
 			run = 1;
 			break;
@@ -287,6 +426,9 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 			degraded = 1;
 			break;
 		default:
+			if (optopt != 0)
+				return (cmd_usage_error(c, "option '%s' needs a "
+				    "value", argv[optind - 1]));
 			return (cmd_usage_error(c, "unknown option '%s'",
 			    argv[optind - 1]));
 		}
@@ -315,7 +457,7 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 	status = pb.n == 0 ? EXIT_OK : EXIT_FAIL;
 	if (status == EXIT_OK && run) {
 		fflush(stdout);
-		status = lint_run(&lib, degraded);
+		status = lint_run(&lib, degraded, jobs);
 	}
 	problems_free(&pb);
 	library_free(&lib);
@@ -324,7 +466,7 @@ lint_exec(const struct cmd *c, int argc, char **argv)
 
 const struct cmd cmd_lint = {
 	.name = "lint",
-	.args = "[--run] [PATH]...",
+	.args = "[--run [--jobs N]] [PATH]...",
 	.summary = "check tracks and lessons, and report every problem",
 	.help =
 	    "Check lesson tracks against the lesson format and print every\n"
@@ -345,6 +487,8 @@ const struct cmd cmd_lint = {
 	    "Options:\n"
 	    "  --run        also run every lesson's programs, as above\n"
 	    "  --degraded   run them in the degraded jail\n"
+	    "  --jobs N     prove N lessons at a time (default: one per\n"
+	    "               processor)\n"
 	    "  -h, --help   show this help\n"
 	    "\n"
 	    "Exit status: 0 when everything is valid, 1 when anything is not,\n"
