@@ -100,6 +100,12 @@ judge_exit_code(struct check_ctx *c, char **why)
 	}
 	if (c->r->run.exit_code == want)
 		return (CHECK_PASS);
+	if (have(&c->o->fs, CRASHES | (1u << CAT_DATA_RACE)) &&
+	    c->r->run.exit_code == 2) {
+		/* The crash is the finding; its status 2 says nothing. */
+		*why = xstrdup("the program crashed");
+		return (CHECK_SKIPPED);
+	}
 	findings_add(&c->o->fs, CAT_WRONG_EXIT_CODE, NULL, 0, "the program "
 	    "exited with status %d; the lesson expects %d",
 	    c->r->run.exit_code, want);
@@ -198,6 +204,10 @@ judge_found(struct check_ctx *c, enum category cat, int ran_it,
 {
 	if (have(&c->o->fs, 1u << cat))
 		return (CHECK_FAIL);
+	if (c->r->stage != RUNNER_RAN && cat != CAT_IDIOM_TRAP) {
+		*why = xstrdup("the program does not build");
+		return (CHECK_SKIPPED);
+	}
 	if (!ran_it) {
 		*why = xstrdup(why_not != NULL ? why_not : "it did not run");
 		return (CHECK_SKIPPED);

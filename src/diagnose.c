@@ -87,7 +87,13 @@ static const struct {
 } compile_kinds[] = {
 	{ "declared and not used",
 	  "Go refuses unused variables, where javac or Python would only warn "
-	  "(if at all). Use it, delete it, or assign it to _ while you work." },
+	  "(if at all). Use it, delete it, or assign it to _ while you work. "
+	  "If you meant to update a variable declared outside, use = there: "
+	  ":= declares a new one that hides it." },
+	{ "func main must have no arguments and no return values",
+	  "Go's main takes nothing and returns nothing, unlike Java's "
+	  "main(String[] args) or Python's sys.exit(main()): the arguments are "
+	  "in os.Args, and os.Exit(n) sets the exit status." },
 	{ "imported and not used",
 	  "Go refuses unused imports. Delete the import, or use the package; "
 	  "goimports adds and removes them for you." },
@@ -119,6 +125,12 @@ static const struct {
 	{ "^cannot use .* as .* value",
 	  "Go converts nothing implicitly, not even int to int64 or float64: "
 	  "convert explicitly, as float64(n) or strconv.Itoa(n)." },
+	{ "mismatched types .* and untyped nil|cannot (?:use|convert) nil|"
+	  "use of untyped nil",
+	  "Only pointers, slices, maps, channels, functions and interfaces "
+	  "can be nil; an int, a string or a struct has a zero value "
+	  "instead (0, \"\", {}). To tell a missing map key from a zero "
+	  "value, use the comma-ok form: v, ok := m[k]." },
 	{ "^invalid operation: .*\\(mismatched types",
 	  "Both sides of an operator must have the same type: Go never "
 	  "widens int to float64 as Java does. Convert one side, as "

@@ -523,6 +523,34 @@ run(const struct scratch *s, const char *name, const struct runner_opts *o,
 	return (r);
 }
 
+/*
+ * The compiler names the renamed copy of the learner's file by its place
+ * in the overlay, "../overlay/main.go": name it as the learner's again.
+ */
+static void
+unoverlay(struct jail_result *build)
+{
+	static const char	 from[] = "../overlay/";
+	char			*out, *p, *q;
+	size_t			 n = 0;
+
+	if (build->err == NULL || strstr(build->err, from) == NULL)
+		return;
+	out = xmalloc(build->err_len + 1);
+	for (p = build->err; (q = strstr(p, from)) != NULL; p = q + 10) {
+		memcpy(out + n, p, (size_t)(q - p));
+		n += (size_t)(q - p);
+		memcpy(out + n, "./", 2);
+		n += 2;
+		q += sizeof from - 1 - 10;
+	}
+	memcpy(out + n, p, strlen(p) + 1);
+	n += strlen(p);
+	free(build->err);
+	build->err = out;
+	build->err_len = n;
+}
+
 /* Does the build's output blame the harness rather than the learner? */
 static int
 harness_blamed(const struct jail_result *build)
@@ -612,6 +640,8 @@ build_and_vet(const struct toolchain *tc, const struct scratch *s,
 		    jail_verdict_name(res->vet.verdict), res->vet.exit_code,
 		    (int)strcspn(res->vet.err, "\n"), res->vet.err);
 	}
+	if (s->overlay != NULL && res->build.verdict != JAIL_OK)
+		unoverlay(&res->build);
 	if (s->overlay != NULL && res->build.verdict != JAIL_OK &&
 	    harness_blamed(&res->build)) {
 		/* The learner's main could not be wrapped: build it plain. */

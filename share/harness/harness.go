@@ -25,6 +25,11 @@ import (
 	"time"
 )
 
+// The learner's main must be a func(), as go build demands of main; when
+// it is not, this line fails the build and gotutor builds without the
+// harness, so that the compiler says so itself.
+var _ func() = ǥmn
+
 // gotutorReport is fd 3, set up by the jail.
 var gotutorReport = os.NewFile(3, "gotutor-report")
 
