@@ -825,8 +825,12 @@ leak_findings(struct findings *fs, struct leak *lk, size_t n)
 		    "statement at %s:%u", lk[i].cfile, lk[i].cline) :
 		    xstrdup("");
 		findings_add(fs, CAT_GOROUTINE_LEAK, lk[i].file, lk[i].line,
-		    "%u goroutine%s still blocked in %s when main returned%s%s",
-		    lk[i].count, lk[i].count == 1 ? "" : "s", lk[i].state, made,
+		    "%u goroutine%s left behind when main returned, %s%s%s%s",
+		    lk[i].count, lk[i].count == 1 ? "" : "s",
+		    strncmp(lk[i].state, "run", 3) == 0 ? "still " :
+		    strcmp(lk[i].state, "sleep") == 0 ? "" : "waiting in ",
+		    strcmp(lk[i].state, "sleep") == 0 ? "sleeping" :
+		    lk[i].state, made,
 		    !lk[i].proved ? "" : lk[i].count == 1 ? " (proved: "
 		    "nothing can ever wake it)" : " (proved: nothing can ever "
 		    "wake them)");

@@ -274,13 +274,13 @@ test_leaks(void **state)
 		unsigned	 line;
 		const char	*message;
 	} leaks[] = {
-		{ "leak_waitgroup", 46, "1 goroutine still blocked in "
-		  "sync.WaitGroup.Wait when main returned, started by the go "
+		{ "leak_waitgroup", 46, "1 goroutine left behind when main "
+		  "returned, waiting in sync.WaitGroup.Wait, started by the go "
 		  "statement at main.go:45" },
-		{ "leak_mutex", 35, "1 goroutine still blocked in "
-		  "sync.Mutex.Lock when main returned" },
-		{ "leak_send", 23, "2 goroutines still blocked in chan send "
-		  "when main returned" },
+		{ "leak_mutex", 35, "1 goroutine left behind when main returned, "
+		  "waiting in sync.Mutex.Lock" },
+		{ "leak_send", 23, "2 goroutines left behind when main returned, "
+		  "waiting in chan send" },
 	};
 	struct findings		 fs = { NULL, 0 };
 	struct jail_result	 r;
