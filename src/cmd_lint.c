@@ -103,9 +103,22 @@ categories(const struct outcome *o)
 	return (s);
 }
 
+/* Say which checks were skipped, and why: a skip may hide a failure. */
+static void
+show_skipped(const struct outcome *o)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nchecks; i++) {
+		if (o->checks[i].status == CHECK_SKIPPED)
+			printf("    the %s check was skipped: %s\n",
+			    o->checks[i].name, o->checks[i].reason);
+	}
+}
+
 /*
- * Check one file set of a lesson. With want < 0 it must pass; otherwise it
- * must fail with a finding of category want.
+ * Check one file set of a lesson over its starter files. With want < 0 it
+ * must pass; otherwise it must fail with a finding of category want.
  */
 static void
 run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
@@ -120,7 +133,7 @@ run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
 
 	memset(&how, 0, sizeof how);
 	how.degraded = degraded;
-	if (idiom_write_files(files, &dir, &why) != 0 ||
+	if (idiom_write_files(&l->exercise.files, files, &dir, &why) != 0 ||
 	    check_lesson(tc, t, l, dir, &how, &o, &why) != 0) {
 		result(n, "FAIL", t, l, what, why);
 		free(why);
@@ -139,6 +152,7 @@ run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
 	else if (want < 0) {
 		result(n, "FAIL", t, l, what, "it should pass, and fails");
 		show_findings(stdout, &o);
+		show_skipped(&o);
 	} else if (!o.pass && found) {
 		why = xasprintf("fails with %s", category_names[want]);
 		result(n, "ok", t, l, what, why);
@@ -150,6 +164,7 @@ run_files(struct tally *n, const struct toolchain *tc, const struct track *t,
 		result(n, "FAIL", t, l, what, why);
 		free(why);
 		show_findings(stdout, &o);
+		show_skipped(&o);
 	}
 	free(cats);
 	outcome_free(&o);
@@ -190,7 +205,7 @@ run_idioms(struct tally *n, const struct toolchain *tc, const struct track *t,
 	fs = (struct fileset){ &f, 1 };
 	memset(&opts, 0, sizeof opts);
 	opts.degraded = degraded;
-	if (idiom_write_files(&fs, &dir, &why) != 0 ||
+	if (idiom_write_files(NULL, &fs, &dir, &why) != 0 ||
 	    runner_play(tc, dir, &opts, &r, &why) != 0) {
 		result(n, "FAIL", t, l, "the Go idiom", why);
 		free(why);

@@ -267,24 +267,30 @@ out:
 }
 
 /*
- * Write the files of a file set into a new scratch folder; return 0 with
- * *dir set (the caller removes it with jail_remove_tree and frees it), or
- * -1 with *why.
+ * Write the files of base, then those of over (which replace or add to
+ * them; either may be NULL), into a new scratch folder, as a lesson's
+ * solution goes over its starter files. Return 0 with *dir set (the caller
+ * removes it with jail_remove_tree and frees it), or -1 with *why.
  */
 int
-idiom_write_files(const struct fileset *fs, char **dir, char **why)
+idiom_write_files(const struct fileset *base, const struct fileset *over,
+    char **dir, char **why)
 {
-	size_t	i;
+	const struct fileset	*sets[2] = { base, over };
+	size_t			 i, k;
 
 	if ((*dir = scratch(why)) == NULL)
 		return (-1);
-	for (i = 0; i < fs->n; i++) {
-		if (strchr(fs->v[i].path, '/') != NULL)
-			continue;	/* the runner builds the top folder */
-		if (put(*dir, fs->v[i].path, fs->v[i].text) == -1) {
-			*why = xasprintf("cannot write %s/%s", *dir,
-			    fs->v[i].path);
-			return (-1);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; sets[k] != NULL && i < sets[k]->n; i++) {
+			if (strchr(sets[k]->v[i].path, '/') != NULL)
+				continue;	/* the runner builds the top only */
+			if (put(*dir, sets[k]->v[i].path,
+			    sets[k]->v[i].text) == -1) {
+				*why = xasprintf("cannot write %s/%s", *dir,
+				    sets[k]->v[i].path);
+				return (-1);
+			}
 		}
 	}
 	return (0);

@@ -18,7 +18,7 @@ enum idiom_result {
 
 enum idiom_result	idiom_run(enum lang, const char *, const char *,
 			    char **);
-int			idiom_write_files(const struct fileset *, char **,
-			    char **);
+int			idiom_write_files(const struct fileset *,
+			    const struct fileset *, char **, char **);
 
 #endif

@@ -631,7 +631,7 @@ warm(struct tui *t)
 		    t->lib.tracks[i]->lessons[0]->idiom.go,
 		    strlen(t->lib.tracks[i]->lessons[0]->idiom.go) };
 		fs = (struct fileset){ &f, 1 };
-		if (idiom_write_files(&fs, &dir, &why) != 0)
+		if (idiom_write_files(NULL, &fs, &dir, &why) != 0)
 			_exit(1);
 		if (runner_play(&t->tc, dir, &o, &r, &why) == 0)
 			runner_result_free(&r);
