@@ -287,6 +287,7 @@ check_opts(const struct lesson *l, struct runner_opts *o)
 	o->args = l->exercise.args;
 	o->nargs = l->exercise.nargs;
 	o->timeout_ms = l->exercise.timeout_ms;
+	o->go = l->min_go;
 }
 
 /* Run the traps of a trap set on each Go file at path. */

@@ -197,7 +197,8 @@ copy_program(const char *path, const char *mod, char **why)
 
 /* The module path in go.mod, writing one if the learner gave none. */
 static char *
-module_path(const char *mod, const struct toolchain *tc, char **cause)
+module_path(const char *mod, const struct toolchain *tc,
+    const struct goversion *lang, char **cause)
 {
 	char	*path = xasprintf("%s/go.mod", mod), line[512], *m = NULL;
 	FILE	*f;
@@ -220,8 +221,11 @@ module_path(const char *mod, const struct toolchain *tc, char **cause)
 		free(path);
 		return (NULL);
 	}
-	fprintf(f, "module %s\n\ngo %u.%u\n", DEFAULT_MODULE, tc->v.major,
-	    tc->v.minor);
+	/* A lesson is checked at the Go it claims; play, at the toolchain's. */
+	if (lang == NULL || lang->major == 0)
+		lang = &tc->v;
+	fprintf(f, "module %s\n\ngo %u.%u\n", DEFAULT_MODULE, lang->major,
+	    lang->minor);
 	fclose(f);
 	free(path);
 	return (xstrdup(DEFAULT_MODULE));
@@ -739,7 +743,7 @@ runner_play(const struct toolchain *tc, const char *path,
 		r = 0;
 		goto out;
 	}
-	if ((res->module = module_path(s.mod, tc, cause)) == NULL) {
+	if ((res->module = module_path(s.mod, tc, &o->go, cause)) == NULL) {
 		r = -1;
 		goto out;
 	}

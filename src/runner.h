@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "jail.h"
+#include "lesson.h"
 #include "toolchain.h"
 
 #define RUNNER_FILE_MAX		(1u << 20)	/* bytes in one source file */
@@ -42,6 +43,8 @@ struct runner_opts {
 	int		 vet;		/* also go vet and the error analyzer */
 	int		 leaks;		/* wrap main in the leak harness */
 	enum runner_race race;
+	struct goversion go;		/* go.mod's "go", when it is written;
+					   0.0: the toolchain's */
 	void		(*stage)(void *, const char *);	/* or NULL */
 	void		*stage_arg;
 };
