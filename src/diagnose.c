@@ -176,7 +176,7 @@ static const struct {
 	  "Go has only for: for cond { ... } is Java's and Python's while." },
 	{ "^undefined: (?:True|False)$",
 	  "Go's booleans are true and false, in lowercase." },
-	{ "^(?:name \\w+ not exported by package|undefined: \\w+\\.[a-z]\\w*$)",
+	{ "^(?:name \\w+ not exported by package|undefined: \\w+\\.[a-z]\\w*(?: \\(but have \\w+\\))?$)",
 	  "Only names that start with a capital letter leave their package: "
 	  "Go's public and private." },
 	{ "^cannot assign to struct field .* in map",

@@ -78,7 +78,7 @@ expect_screen "Go for Java developers" "the Java track is listed"
 expect_screen "Go for Python developers" "the Python track is listed"
 expect_screen "j/k move  Enter open  q quit  ? help" "the status line shows the keys"
 tm send-keys -t t Enter
-expect_screen "1. new       Errors are values" "Enter opens a track, and lists its lesson"
+expect_screen "1. new       Hello, packages and main" "Enter opens a track, and lists its first lesson"
 expect_screen "go1.21" "the lesson says the Go it needs"
 tm send-keys -t t q
 expect_screen "Choose a track:" "q goes back to the tracks"
