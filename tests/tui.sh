@@ -57,7 +57,7 @@ start() {
 	runs=$((runs + 1))
 	sock=gotutor-test-$$-$runs
 	tm -f /dev/null new-session -d -s t -x "${COLS_:-80}" -y "${LINES_:-24}" \
-	    "TERM=xterm-256color GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data EDITOR=$TMPDIR_TEST/editor.sh $TMPDIR_TEST/session.sh $*"
+	    "TERM=xterm-256color TUI_TEST_TAG=$$ GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data EDITOR=$TMPDIR_TEST/editor.sh $TMPDIR_TEST/session.sh $*"
 }
 ws=$TMPDIR_TEST/ws
 
@@ -166,8 +166,13 @@ tm send-keys -t t '?'
 expect_screen "Everywhere" "the tutor still answers keys after a cancel"
 tm send-keys -t t q q q q q
 expect_restored "the learner's session" 0
-if pgrep -f "gotutor-play-" >/dev/null; then
-	not_ok "no check is left running"
+# A check is a child of the tutor, with its environment: none may be left.
+left=$(grep -l "TUI_TEST_TAG=$$" /proc/[0-9]*/environ 2>/dev/null | grep -v "/proc/$$/" | while read -r f; do
+	p=${f#/proc/}; p=${p%/environ}
+	tr '\0' ' ' </proc/$p/cmdline 2>/dev/null | grep -q "^$GOTUTOR" && echo "$p"
+done)
+if [ -n "$left" ]; then
+	not_ok "no check is left running: $left"
 else
 	ok "no check is left running"
 fi
