@@ -95,7 +95,7 @@ expect_restored "quit with q" 0
 
 start
 expect_screen "Choose a track:" "the tutor starts again"
-pid=$(pgrep -f "^$GOTUTOR" | head -n 1)
+pid=$(pgrep -f "^$GOTUTOR\$" | head -n 1)
 [ -n "$pid" ] && kill -TERM "$pid"
 expect_restored "SIGTERM" 143
 
