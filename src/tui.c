@@ -470,6 +470,78 @@ tui_list_top(size_t top, size_t sel, size_t height)
 	return (top);
 }
 
+/*
+ * Move the selection of a list of n rows for j, k, g, G and the arrows;
+ * return 1 when ch was one of them.
+ */
+int
+tui_list_key(struct view *v, size_t n, int ch)
+{
+	switch (ch) {
+	case 'j':
+	case KEY_DOWN:
+		if (v->sel + 1 < n)
+			v->sel++;
+		return (1);
+	case 'k':
+	case KEY_UP:
+		if (v->sel > 0)
+			v->sel--;
+		return (1);
+	case 'g':
+	case KEY_HOME:
+		v->sel = 0;
+		return (1);
+	case 'G':
+	case KEY_END:
+		v->sel = n == 0 ? 0 : n - 1;
+		return (1);
+	}
+	return (0);
+}
+
+/*
+ * Scroll text of n lines for j, k, Space, b, g, G and the arrows and page
+ * keys; return 1 when ch was one of them.
+ */
+int
+tui_scroll_key(struct view *v, size_t n, int ch)
+{
+	size_t	page = LINES > 4 ? (size_t)LINES - 4 : 1;
+
+	switch (ch) {
+	case 'j':
+	case KEY_DOWN:
+		if (v->top + 1 < n)
+			v->top++;
+		return (1);
+	case 'k':
+	case KEY_UP:
+		if (v->top > 0)
+			v->top--;
+		return (1);
+	case ' ':
+	case KEY_NPAGE:
+		v->top += page;
+		if (v->top >= n)
+			v->top = n > 0 ? n - 1 : 0;
+		return (1);
+	case 'b':
+	case KEY_PPAGE:
+		v->top = v->top > page ? v->top - page : 0;
+		return (1);
+	case 'g':
+	case KEY_HOME:
+		v->top = 0;
+		return (1);
+	case 'G':
+	case KEY_END:
+		v->top = n;
+		return (1);
+	}
+	return (0);
+}
+
 /* The status line: a message, the check's spinner, or the view's keys. */
 static void
 draw_status(struct tui *t)

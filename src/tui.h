@@ -89,6 +89,8 @@ void		 tui_code(struct tui *, int, int, const char *, size_t, int,
 		     enum lang);
 int		 tui_wrap(const char *, size_t, int, size_t *);
 size_t		 tui_list_top(size_t, size_t, size_t);
+int		 tui_list_key(struct view *, size_t, int);
+int		 tui_scroll_key(struct view *, size_t, int);
 
 void		*view_result_new(char *, size_t, struct track *,
 		     struct lesson *, const char *);

@@ -266,43 +266,14 @@ lesson_key(struct view *v, struct tui *t, int ch)
 	struct lesson_view	*lv = v->data;
 	struct lesson		*l = lv->lesson, *nx;
 	struct track		*tr = lv->track;
-	size_t			 page = (size_t)LINES - 4;
 	struct progress_event	 ev;
 	char			*backup, *why;
 
 	if (ch != 'x')
 		lv->confirm_reset = 0;
+	if (tui_scroll_key(v, lv->nlines, ch))
+		return (1);
 	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		if (v->top + 1 < lv->nlines)
-			v->top++;
-		return (1);
-	case 'k':
-	case KEY_UP:
-		if (tui_checking(t))
-			return (0);	/* k cancels a running check */
-		if (v->top > 0)
-			v->top--;
-		return (1);
-	case ' ':
-	case KEY_NPAGE:
-		v->top += page;
-		if (v->top >= lv->nlines)
-			v->top = lv->nlines > 0 ? lv->nlines - 1 : 0;
-		return (1);
-	case 'b':
-	case KEY_PPAGE:
-		v->top = v->top > page ? v->top - page : 0;
-		return (1);
-	case 'g':
-	case KEY_HOME:
-		v->top = 0;
-		return (1);
-	case 'G':
-	case KEY_END:
-		v->top = lv->nlines;
-		return (1);
 	case '\t':
 		lv->shown = lv->shown == LANG_JAVA ? LANG_PYTHON : LANG_JAVA;
 		lv->built_cols = 0;

@@ -141,6 +141,8 @@ lessons_key(struct view *v, struct tui *t, int ch)
 		}
 		return (1);
 	}
+	if (tui_list_key(v, n, ch))
+		return (1);
 	switch (ch) {
 	case '/':
 		ls->searching = 1;
@@ -149,24 +151,6 @@ lessons_key(struct view *v, struct tui *t, int ch)
 	case 'n':
 		if (ls->search[0] != '\0')
 			find(v, ls, v->sel + 1);
-		return (1);
-	case 'j':
-	case KEY_DOWN:
-		if (v->sel + 1 < n)
-			v->sel++;
-		return (1);
-	case 'k':
-	case KEY_UP:
-		if (v->sel > 0)
-			v->sel--;
-		return (1);
-	case 'g':
-	case KEY_HOME:
-		v->sel = 0;
-		return (1);
-	case 'G':
-	case KEY_END:
-		v->sel = n == 0 ? 0 : n - 1;
 		return (1);
 	case '\n':
 	case '\r':

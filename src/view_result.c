@@ -258,35 +258,12 @@ result_key(struct view *v, struct tui *t, int ch)
 {
 	struct result		*r = v->data;
 	struct progress_event	 ev;
-	size_t			 page = (size_t)LINES - 4;
 	unsigned		 after;
 	char			*file;
 
+	if (tui_scroll_key(v, r->nlines, ch))
+		return (1);
 	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		if (v->top + 1 < r->nlines)
-			v->top++;
-		return (1);
-	case 'k':
-	case KEY_UP:
-		if (v->top > 0)
-			v->top--;
-		return (1);
-	case ' ':
-	case KEY_NPAGE:
-		v->top += page;
-		return (1);
-	case 'b':
-	case KEY_PPAGE:
-		v->top = v->top > page ? v->top - page : 0;
-		return (1);
-	case 'g':
-		v->top = 0;
-		return (1);
-	case 'G':
-		v->top = r->nlines;
-		return (1);
 	case 'r':
 		tui_check(t, r->track, r->lesson, r->dir);
 		return (1);

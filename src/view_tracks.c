@@ -95,25 +95,9 @@ tracks_key(struct view *v, struct tui *t, int ch)
 	struct library	*lib = tui_library(t);
 	size_t		 n = lib->ntracks;
 
+	if (tui_list_key(v, n, ch))
+		return (1);
 	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		if (v->sel + 1 < n)
-			v->sel++;
-		return (1);
-	case 'k':
-	case KEY_UP:
-		if (v->sel > 0)
-			v->sel--;
-		return (1);
-	case 'g':
-	case KEY_HOME:
-		v->sel = 0;
-		return (1);
-	case 'G':
-	case KEY_END:
-		v->sel = n == 0 ? 0 : n - 1;
-		return (1);
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
