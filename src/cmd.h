@@ -18,11 +18,13 @@ struct cmd {
 };
 
 extern const struct cmd	cmd_check;
+extern const struct cmd	cmd_class;
 extern const struct cmd	cmd_doctor;
 extern const struct cmd	cmd_lint;
 extern const struct cmd	cmd_list;
 extern const struct cmd	cmd_play;
 extern const struct cmd	cmd_progress;
+extern const struct cmd	cmd_report;
 
 void	cmd_help(const struct cmd *, FILE *);
 int	cmd_usage_error(const struct cmd *, const char *, ...)

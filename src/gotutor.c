@@ -18,11 +18,13 @@
 
 static const struct cmd *const cmds[] = {
 	&cmd_check,
+	&cmd_class,
 	&cmd_doctor,
 	&cmd_lint,
 	&cmd_list,
 	&cmd_play,
 	&cmd_progress,
+	&cmd_report,
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 
@@ -33,7 +35,7 @@ usage(FILE *f)
 	size_t	i;
 
 	fprintf(f,
-	    "usage: gotutor [--tracks DIR]... [--workspace DIR]\n"
+	    "usage: gotutor [--tracks DIR]... [--workspace DIR] [--class DIR]\n"
 	    "       gotutor COMMAND [ARGS]...\n"
 	    "\n"
 	    "An interactive tutor for Java and Python developers learning Go.\n"
@@ -52,6 +54,8 @@ usage(FILE *f)
 	    "                   once\n"
 	    "  --workspace DIR  keep the exercises in DIR, not ~/gotutor (or\n"
 	    "                   the settings' workspace)\n"
+	    "  --class DIR      join the class in DIR: the instructor sets the\n"
+	    "                   pace and sees your progress\n"
 	    "  -h, --help       show this help\n"
 	    "  --version        show the version\n"
 	    "\n"
@@ -182,9 +186,12 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "tracks", required_argument, NULL, 't' },
 		{ "workspace", required_argument, NULL, 'w' },
+		{ "class", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	 *c;
+	struct tui_args		  ta;
+	const char		 *class_dir = NULL;
 	char			 *ws = NULL;
 	const char		**dirs;
 	size_t			  ndirs = 0;
@@ -206,6 +213,9 @@ main(int argc, char **argv)
 		case 't':
 			dirs[ndirs++] = optarg;
 			break;
+		case 'c':
+			class_dir = optarg;
+			break;
 		case 'w':
 			/* The option overrides the settings file the way the
 			 * environment does. */
@@ -216,10 +226,10 @@ main(int argc, char **argv)
 			setenv("GOTUTOR_WORKSPACE", ws, 1);
 			break;
 		default:
-			if (optopt == 't' || optopt == 'w')
+			if (optopt == 't' || optopt == 'w' || optopt == 'c')
 				fprintf(stderr, "gotutor: --%s needs a "
 				    "folder\n", optopt == 't' ? "tracks" :
-				    "workspace");
+				    optopt == 'c' ? "class" : "workspace");
 			else
 				fprintf(stderr, "gotutor: unknown option "
 				    "'%s'\n", argv[optind - 1]);
@@ -232,16 +242,20 @@ main(int argc, char **argv)
 	argv += optind;
 
 	if (argc == 0) {
-		status = tui_main(dirs, ndirs);
+		memset(&ta, 0, sizeof ta);
+		ta.dirs = dirs;
+		ta.ndirs = ndirs;
+		ta.class_dir = class_dir;
+		status = tui_main(&ta);
 		free(dirs);
 		free(ws);
 		return (status);
 	}
 	free(dirs);
-	if (ndirs != 0 || ws != NULL) {
+	if (ndirs != 0 || ws != NULL || class_dir != NULL) {
 		free(ws);
-		fprintf(stderr, "gotutor: --tracks and --workspace go with the "
-		    "tutor, not a command; commands take folders as "
+		fprintf(stderr, "gotutor: --tracks, --workspace and --class go "
+		    "with the tutor, not a command; commands take folders as "
 		    "arguments\n");
 		return (EXIT_USAGE);
 	}

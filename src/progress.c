@@ -54,6 +54,7 @@ struct progress {
 	char			*path;
 	int			 fd;		/* -1 until opened or made */
 	int			 readonly;
+	mode_t			 mode;		/* of a log made here */
 	int			 regular;	/* locked, read and synced */
 	dev_t			 dev;
 	ino_t			 ino;
@@ -61,12 +62,17 @@ struct progress {
 	size_t			 nwarnings;
 	struct progress_event	*events;
 	size_t			 nevents;
+	size_t			 eventscap;
 	struct progress_lesson	**lessons;
 	size_t			 nlessons;
 	const struct progress_lesson *last;
 	size_t			 bad;		/* bad lines seen */
 	size_t			 newer;		/* records of a newer version */
 	size_t			 newer_line;	/* the first of them */
+	struct progress_unknown	*unknowns;	/* kinds of event not known */
+	size_t			 nunknowns;
+	size_t			 torn_line;	/* of a torn last record read */
+	size_t			 torn_bytes;
 };
 
 /* The fields of one payload, as read. */
@@ -181,6 +187,10 @@ sync_dir(const char *dir, char **cause)
 	int	fd;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		/* A folder one may add to but not list (a class's learners/
+		 * folder) cannot be synced: its journal keeps the name. */
+		if (errno == EACCES)
+			return (0);
 		*cause = xasprintf("cannot open %s: %s", dir, strerror(errno));
 		return (-1);
 	}
@@ -282,8 +292,11 @@ apply(struct progress *p, const struct progress_event *ev)
 		    sizeof *p->lessons);
 		p->lessons[p->nlessons++] = l;
 	}
-	p->events = xreallocarray(p->events, p->nevents + 1,
-	    sizeof *p->events);
+	if (p->nevents == p->eventscap) {
+		p->eventscap = p->eventscap == 0 ? 64 : p->eventscap * 2;
+		p->events = xreallocarray(p->events, p->eventscap,
+		    sizeof *p->events);
+	}
 	e = &p->events[p->nevents++];
 	*e = *ev;
 	e->track = l->track;
@@ -449,6 +462,19 @@ read_string(struct cursor *c, char **out)
 	if (c->p >= c->end || *c->p != '"')
 		return (-1);
 	c->p++;
+	/* Most strings hold no escape: copy them as they are. */
+	for (n = 0; c->p + n < c->end; n++) {
+		if (c->p[n] == '"' || c->p[n] == '\\' ||
+		    (unsigned char)c->p[n] < 0x20)
+			break;
+	}
+	if (c->p + n < c->end && c->p[n] == '"') {
+		if (out != NULL)
+			*out = xstrndup(c->p, n);
+		c->p += n + 1;
+		return (0);
+	}
+	n = 0;
 	/* Nothing decodes to more bytes than it takes. */
 	buf = xmalloc((size_t)(c->end - c->p) + 1);
 	for (;;) {
@@ -626,23 +652,23 @@ read_categories(struct cursor *c, struct fields *f)
 static int
 read_hash(struct cursor *c, uint64_t *v)
 {
-	char	*s, *end;
-	size_t	 i;
-	int	 r = -1;
+	const char	*s = c->p + 1;
+	size_t		 i;
 
-	if (read_string(c, &s) != 0)
+	/* No escape can make 16 lowercase hex digits. */
+	if (c->end - c->p < 18 || *c->p != '"' || s[16] != '"')
 		return (-1);
-	for (i = 0; s[i] != '\0'; i++) {
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			break;
+	*v = 0;
+	for (i = 0; i < 16; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			*v = *v << 4 | (uint64_t)(s[i] - '0');
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			*v = *v << 4 | (uint64_t)(s[i] - 'a' + 10);
+		else
+			return (-1);
 	}
-	if (i == 16 && s[i] == '\0') {
-		*v = strtoull(s, &end, 16);
-		r = 0;
-	}
-	free(s);
-	return (r);
+	c->p += 18;
+	return (0);
 }
 
 /* Read the value of field k into f. */
@@ -691,6 +717,39 @@ fields_free(struct fields *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* Read a key; return its enum field, F__COUNT for one this reader does not
+ * know, or -1. */
+static size_t
+read_key(struct cursor *c)
+{
+	const char	*s = c->p + 1;
+	char		*key;
+	size_t		 n, k;
+
+	if (c->p >= c->end || *c->p != '"')
+		return ((size_t)-1);
+	for (n = 0; s + n < c->end && s[n] != '"' && s[n] != '\\' &&
+	    (unsigned char)s[n] >= 0x20; n++)
+		;
+	if (s + n < c->end && s[n] == '"') {
+		c->p = s + n + 1;
+		for (k = 0; k < F__COUNT; k++) {
+			if (strncmp(s, field_names[k], n) == 0 &&
+			    field_names[k][n] == '\0')
+				return (k);
+		}
+		return (F__COUNT);
+	}
+	if (read_string(c, &key) != 0)
+		return ((size_t)-1);
+	for (k = 0; k < F__COUNT; k++) {
+		if (strcmp(key, field_names[k]) == 0)
+			break;
+	}
+	free(key);
+	return (k);
+}
+
 /*
  * Read a payload, one JSON object, into f. Keys this reader does not know
  * are skipped; a key given twice is refused. On failure *why says what is
@@ -700,7 +759,6 @@ static int
 read_payload(const char *s, size_t len, struct fields *f, const char **why)
 {
 	struct cursor	 c = { s, s + len };
-	char		*key;
 	size_t		 k;
 
 	memset(f, 0, sizeof *f);
@@ -715,19 +773,12 @@ read_payload(const char *s, size_t len, struct fields *f, const char **why)
 	}
 	for (;;) {
 		skip_ws(&c);
-		if (read_string(&c, &key) != 0)
+		if ((k = read_key(&c)) == (size_t)-1)
 			return (-1);
 		skip_ws(&c);
-		if (c.p >= c.end || *c.p++ != ':') {
-			free(key);
+		if (c.p >= c.end || *c.p++ != ':')
 			return (-1);
-		}
 		skip_ws(&c);
-		for (k = 0; k < F__COUNT; k++) {
-			if (strcmp(key, field_names[k]) == 0)
-				break;
-		}
-		free(key);
 		if (k < F__COUNT && (f->have & (1u << k))) {
 			*why = "a key is given twice";
 			return (-1);
@@ -848,24 +899,50 @@ record_start(const char *s, size_t n)
 	return (1);
 }
 
+/* Count a record at line lineno of a kind of event this version does not
+ * know. */
+static void
+note_unknown(struct progress *p, const char *ev, size_t lineno)
+{
+	struct progress_unknown	*u;
+	size_t			 i;
+
+	for (i = 0; i < p->nunknowns; i++) {
+		if (strcmp(p->unknowns[i].ev, ev) == 0) {
+			p->unknowns[i].n++;
+			return;
+		}
+	}
+	p->unknowns = xreallocarray(p->unknowns, p->nunknowns + 1,
+	    sizeof *p->unknowns);
+	u = &p->unknowns[p->nunknowns++];
+	u->ev = xstrdup(ev);
+	u->line = lineno;
+	u->n = 1;
+}
+
 /*
- * Take one line (without its newline) as a record and apply it. Return 0,
- * 1 for a valid record that is ignored, 2 for a newer one, or -1 with *why
- * set.
+ * Take one line (without its newline), line lineno of the log, as a record
+ * and apply it. Return 0, 1 for a valid record that is ignored, 2 for a
+ * newer one, or -1 with *why set.
  */
 static int
-take_record(struct progress *p, const char *line, size_t n, const char **why)
+take_record(struct progress *p, const char *line, size_t n, size_t lineno,
+    const char **why)
 {
 	struct progress_event	 ev;
 	struct fields		 f;
-	char			 want[17];
-	int			 r;
+	uint64_t		 sum;
+	char			 want[16];
+	int			 r, i;
 
 	*why = "not a record";
 	if (!record_start(line, n))
 		return (-1);
-	snprintf(want, sizeof want, "%016" PRIx64, progress_fnv1a(
-	    PROGRESS_FNV_OFFSET, line + HEAD_LEN, n - HEAD_LEN));
+	sum = progress_fnv1a(PROGRESS_FNV_OFFSET, line + HEAD_LEN,
+	    n - HEAD_LEN);
+	for (i = 0; i < 16; i++)
+		want[i] = "0123456789abcdef"[(sum >> (60 - 4 * i)) & 0xf];
 	if (memcmp(want, line, 16) != 0) {
 		*why = "bad checksum";
 		return (-1);
@@ -874,8 +951,11 @@ take_record(struct progress *p, const char *line, size_t n, const char **why)
 		fields_free(&f);
 		return (-1);
 	}
-	if ((r = make_event(&f, &ev, why)) == 0)
+	if ((r = make_event(&f, &ev, why)) == 0) {
+		ev.line = lineno;
 		apply(p, &ev);
+	} else if (r == 1)
+		note_unknown(p, f.ev, lineno);
 	fields_free(&f);
 	return (r);
 }
@@ -899,7 +979,7 @@ take_line(struct progress *p, const char *line, size_t n, size_t lineno)
 	size_t		 i, tries = 0;
 	int		 r;
 
-	if ((r = take_record(p, line, n, &why)) >= 0) {
+	if ((r = take_record(p, line, n, lineno, &why)) >= 0) {
 		if (r == 2 && p->newer++ == 0)
 			p->newer_line = lineno;
 		return;
@@ -908,7 +988,8 @@ take_line(struct progress *p, const char *line, size_t n, size_t lineno)
 		if (!record_start(line + i, n - i))
 			continue;
 		tries++;
-		if ((r = take_record(p, line + i, n - i, &why2)) >= 0) {
+		if ((r = take_record(p, line + i, n - i, lineno,
+		    &why2)) >= 0) {
 			if (r == 2 && p->newer++ == 0)
 				p->newer_line = lineno;
 			bad_line(p, lineno, "garbage before a record");
@@ -981,6 +1062,8 @@ load(struct progress *p, int locked, char **cause)
 		return (0);
 
 	/* A torn record: everything after the last newline. */
+	p->torn_line = lineno + 1;
+	p->torn_bytes = len - start;
 	if (locked != 2)
 		add_warning(p, "%s: the last record is torn (%zu bytes at "
 		    "byte %zu, from a crash or a full disk); skipped it, and "
@@ -1007,24 +1090,51 @@ load(struct progress *p, int locked, char **cause)
 int
 progress_open(const char *path, struct progress **pp, char **cause)
 {
+	return (progress_open_flags(path, 0, pp, cause));
+}
+
+/*
+ * Open the log at path as progress_open does, with flags: PROGRESS_READONLY
+ * reads it under a shared lock and never writes or repairs it (a report or
+ * a dashboard reading a learner's log); PROGRESS_NOFOLLOW refuses a
+ * symbolic link.
+ */
+int
+progress_open_flags(const char *path, int flags, struct progress **pp,
+    char **cause)
+{
 	struct progress	*p;
 	struct stat	 st;
-	int		 fd, locked = 0;
+	int		 fd, locked = 0, nofollow = 0;
 
 	if (*path == '\0') {
 		*cause = xstrdup("the progress log's path is empty");
 		return (-1);
 	}
+	if (flags & PROGRESS_NOFOLLOW)
+		nofollow = O_NOFOLLOW;
 	p = xcalloc(1, sizeof *p);
 	p->path = xstrdup(path);
 	p->fd = -1;
-	if ((fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)) == -1) {
+	p->mode = 0600;
+	if (flags & PROGRESS_READONLY) {
+		fd = open(path, O_RDONLY | O_CLOEXEC | nofollow);
+		p->readonly = 1;
+	} else
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | nofollow);
+	if (fd == -1) {
 		if (errno == ENOENT) {
 			*pp = p;
 			return (0);
 		}
-		if (errno == EACCES || errno == EPERM || errno == EROFS) {
-			fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (errno == ELOOP && nofollow) {
+			*cause = xasprintf("cannot open %s: it is a symbolic "
+			    "link", path);
+			goto fail;
+		}
+		if (!p->readonly &&
+		    (errno == EACCES || errno == EPERM || errno == EROFS)) {
+			fd = open(path, O_RDONLY | O_CLOEXEC | nofollow);
 			p->readonly = 1;
 		}
 		if (fd == -1) {
@@ -1084,9 +1194,17 @@ reopen(struct progress *p, char **cause)
 	if (make_parents(p->path, cause) != 0)
 		return (-1);
 	fd = open(p->path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600);
-	if (fd != -1)
+	    p->mode);
+	if (fd != -1) {
 		made = 1;
+		/* The umask may have taken bits the caller asked for. */
+		if (fchmod(fd, p->mode) == -1) {
+			*cause = xasprintf("cannot set the mode of %s: %s",
+			    p->path, strerror(errno));
+			close(fd);
+			return (-1);
+		}
+	}
 	else if (errno == EEXIST)
 		fd = open(p->path, O_RDWR | O_APPEND | O_CLOEXEC);
 	if (fd == -1) {
@@ -1270,6 +1388,7 @@ progress_record(struct progress *p, const struct progress_event *ev,
 	}
 	if (e.ts_ms == 0)
 		e.ts_ms = now_ms();
+	e.line = 0;
 	line = format_record(&e, &len);
 	if (len > PROGRESS_RECORD_MAX) {
 		*cause = xasprintf("cannot record to %s: the record is too "
@@ -1342,6 +1461,13 @@ fail:
 	return (-1);
 }
 
+/* Make a log that the next progress_record makes with mode (not 0600). */
+void
+progress_set_mode(struct progress *p, mode_t mode)
+{
+	p->mode = mode;
+}
+
 /* Close the log and free everything it holds. */
 void
 progress_close(struct progress *p)
@@ -1372,6 +1498,9 @@ progress_close(struct progress *p)
 	for (i = 0; i < p->nwarnings; i++)
 		free(p->warnings[i]);
 	free(p->warnings);
+	for (i = 0; i < p->nunknowns; i++)
+		free(p->unknowns[i].ev);
+	free(p->unknowns);
 	free(p->path);
 	free(p);
 }
@@ -1390,6 +1519,26 @@ progress_warnings(const struct progress *p, size_t *n)
 {
 	*n = p->nwarnings;
 	return ((const char *const *)p->warnings);
+}
+
+/* The kinds of event the log holds that this version does not know, each
+ * with its first line and count, in the order first seen; the log owns
+ * them. */
+const struct progress_unknown *
+progress_unknowns(const struct progress *p, size_t *n)
+{
+	*n = p->nunknowns;
+	return (p->unknowns);
+}
+
+/* The line of a torn last record found when the log was read, with its
+ * length in *bytes; its warning is the last of progress_warnings then. 0
+ * when there was none. */
+size_t
+progress_torn_line(const struct progress *p, size_t *bytes)
+{
+	*bytes = p->torn_bytes;
+	return (p->torn_line);
 }
 
 /* The number of events in the log. */

@@ -16,9 +16,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #define PROGRESS_VERSION	1	/* the "v" of every record written */
 #define PROGRESS_RECORD_MAX	65536	/* bytes in one record, newline too */
+/* progress_open_flags */
+#define PROGRESS_READONLY	0x1	/* never write or repair it */
+#define PROGRESS_NOFOLLOW	0x2	/* refuse a symbolic link */
+
 #define PROGRESS_FNV_OFFSET	0xcbf29ce484222325ULL	/* FNV-1a 64 start */
 
 enum progress_kind {
@@ -61,6 +66,18 @@ struct progress_event {
 
 	/* PROGRESS_EV_HINT */
 	unsigned		 hint;		/* 0 for the first hint */
+
+	size_t			 line;		/* read: its line in the log,
+						   from 1; 0 when recorded */
+};
+
+/* Records of a kind of event this version does not know: skipped without
+ * a warning (later versions may add kinds), but counted for readers that
+ * want to say so (a report). */
+struct progress_unknown {
+	char		*ev;		/* the "ev" given */
+	size_t		 line;		/* the first such record's line */
+	size_t		 n;		/* how many */
 };
 
 /* How often checks failed with one category. */
@@ -96,12 +113,17 @@ extern const char *const progress_status_names[PROGRESS_STATUS__COUNT];
 
 char	*progress_default_path(char **);
 int	 progress_open(const char *, struct progress **, char **);
+int	 progress_open_flags(const char *, int, struct progress **, char **);
+void	 progress_set_mode(struct progress *, mode_t);
 int	 progress_record(struct progress *, const struct progress_event *,
 	     char **);
 void	 progress_close(struct progress *);
 
 const char *progress_path(const struct progress *);
 const char *const *progress_warnings(const struct progress *, size_t *);
+const struct progress_unknown *progress_unknowns(const struct progress *,
+	     size_t *);
+size_t	 progress_torn_line(const struct progress *, size_t *);
 size_t	 progress_nevents(const struct progress *);
 const struct progress_event *progress_event(const struct progress *, size_t);
 size_t	 progress_nlessons(const struct progress *);

@@ -5,9 +5,11 @@
  */
 
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -28,6 +30,7 @@
 #include <curses.h>
 
 #include "check.h"
+#include "class.h"
 #include "checkjob.h"
 #include "idiom.h"
 #include "jail.h"
@@ -36,6 +39,7 @@
 #include "settings.h"
 #include "datadir.h"
 #include "fatal.h"
+#include "json.h"
 #include "jsonread.h"
 #include "load.h"
 #include "progress.h"
@@ -46,6 +50,8 @@
 #define TUI_MAX_VIEWS	16
 #define WATCH_DEBOUNCE_MS 300
 #define SPINNER		"|/-\\"
+#define CLASS_POLL_MS	400	/* how often class.json is looked at */
+#define ANNOUNCE_FRESH_MS (12 * 3600 * 1000LL) /* older ones stay quiet */
 
 struct tui {
 	struct settings		 cfg;
@@ -77,6 +83,17 @@ struct tui {
 	struct lesson		*watch_lesson;
 	char			*watch_dir;
 	long long		 watch_due;	/* re-check at; 0: none */
+
+	/* A class (--class DIR): its state, as of class_mtime. */
+	char			*class_dir;
+	int			 dashboard;	/* the instructor's view */
+	struct class_state	 cls;
+	struct progress		*class_log;	/* DIR/learners/LOGIN.log */
+	struct timespec		 class_mtime;
+	ino_t			 class_ino;
+	long long		 class_due;	/* look again at */
+	char			*announce;	/* the banner, or NULL */
+	uint64_t		 announce_ts;
 };
 
 static int		tui_active;
@@ -172,12 +189,49 @@ tui_record(struct tui *t, struct progress_event *ev)
 {
 	char	*why;
 
-	if (t->progress == NULL)
-		return;
-	if (progress_record(t->progress, ev, &why) != 0) {
+	if (t->progress != NULL && progress_record(t->progress, ev, &why) != 0) {
 		tui_message(t, "progress not saved: %s", why);
 		free(why);
 	}
+	if (t->class_log != NULL &&
+	    progress_record(t->class_log, ev, &why) != 0) {
+		tui_message(t, "the class did not get it: %s", why);
+		free(why);
+	}
+}
+
+/* The class's state, or NULL when the tutor is not in a class. */
+const struct class_state *
+tui_class(struct tui *t)
+{
+	return (t->class_dir != NULL ? &t->cls : NULL);
+}
+
+/* The class folder, or NULL. */
+const char *
+tui_class_dir(struct tui *t)
+{
+	return (t->class_dir);
+}
+
+/* Why the class's pace keeps lesson l of tr locked, or NULL. */
+char *
+tui_class_locked(struct tui *t, const struct track *tr,
+    const struct lesson *l)
+{
+	size_t	i;
+
+	if (t->class_dir == NULL || t->dashboard || t->cls.pace == 0 ||
+	    strcmp(tr->id, t->cls.track) != 0)
+		return (NULL);
+	for (i = 0; i < tr->nlessons && tr->lessons[i] != l; i++)
+		;
+	if (i < t->cls.pace)
+		return (NULL);
+	if (t->cls.pace == 1)
+		return (xstrdup("the instructor has opened lesson 1 so far"));
+	return (xasprintf("the instructor has opened lessons 1-%u so far",
+	    t->cls.pace));
 }
 
 /* The folder that holds the exercises. */
@@ -244,11 +298,14 @@ tui_attr(struct tui *t, enum tui_color c)
 
 /* Can this machine run lesson l? If not, *why says why (caller frees). */
 int
-tui_can_run(struct tui *t, const struct lesson *l, char **why)
+tui_can_run(struct tui *t, const struct track *tr, const struct lesson *l,
+    char **why)
 {
 	char	*need;
 
 	*why = NULL;
+	if ((*why = tui_class_locked(t, tr, l)) != NULL)
+		return (0);
 	if (!t->have_go) {
 		*why = xstrdup(t->go_why);
 		return (0);
@@ -575,6 +632,7 @@ static void
 draw(struct tui *t)
 {
 	struct view	*v = &t->views[t->nviews - 1];
+	const char	*banner;
 
 	erase();
 	if (tui_too_small()) {
@@ -582,11 +640,11 @@ draw(struct tui *t)
 		return;
 	}
 	v->ops->draw(v, t);
-	if (t->banner != NULL) {
+	if ((banner = t->announce != NULL ? t->announce : t->banner) != NULL) {
 		attron(tui_attr(t, TC_BANNER));
 		move(LINES - 2, 0);
 		clrtoeol();
-		tui_text(LINES - 2, 0, t->banner, strlen(t->banner), COLS);
+		tui_text(LINES - 2, 0, banner, strlen(banner), COLS);
 		for (int x = getcurx(stdscr); x < COLS &&
 		    getcury(stdscr) == LINES - 2; x++)
 			addch(' ');
@@ -594,6 +652,172 @@ draw(struct tui *t)
 	}
 	draw_status(t);
 	refresh();
+}
+
+/* Take the class's state anew: a new announcement becomes the banner. */
+static void
+class_take(struct tui *t, struct class_state *s)
+{
+	const struct class_announcement	*an;
+	struct timespec				 ts;
+	char					 when[16];
+	time_t					 sec;
+	int					 fresh;
+
+	class_state_free(&t->cls);
+	t->cls = *s;
+	if (s->nannouncements == 0)
+		return;
+	an = &s->announcements[s->nannouncements - 1];
+	if (an->ts_ms == t->announce_ts)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	fresh = (long long)ts.tv_sec * 1000 - (long long)an->ts_ms <
+	    ANNOUNCE_FRESH_MS;
+	if (t->announce_ts == 0 && !fresh)
+		return;
+	t->announce_ts = an->ts_ms;
+	sec = (time_t)(an->ts_ms / 1000);
+	strftime(when, sizeof when, "%H:%M", localtime(&sec));
+	free(t->announce);
+	t->announce = xasprintf(" [%s] instructor: %s", when, an->text);
+}
+
+/* Look at class.json; read it again when it was replaced or changed. */
+static void
+class_poll(struct tui *t)
+{
+	struct class_state	 s;
+	struct stat		 st;
+	char			*path, *why;
+
+	t->class_due = now_ms() + CLASS_POLL_MS;
+	path = xasprintf("%s/class.json", t->class_dir);
+	if (stat(path, &st) == -1 || (st.st_ino == t->class_ino &&
+	    st.st_mtim.tv_sec == t->class_mtime.tv_sec &&
+	    st.st_mtim.tv_nsec == t->class_mtime.tv_nsec)) {
+		free(path);
+		return;
+	}
+	free(path);
+	if (class_read_state(t->class_dir, &s, &why) != 0) {
+		tui_message(t, "class: %s", why);
+		free(why);
+		return;
+	}
+	t->class_ino = st.st_ino;
+	t->class_mtime = st.st_mtim;
+	class_take(t, &s);
+}
+
+/* Read the class's state now (after the dashboard changed it). */
+void
+tui_class_refresh(struct tui *t)
+{
+	if (t->class_dir != NULL)
+		class_poll(t);
+}
+
+/*
+ * Join the class at t->class_dir: its state, and the class's copy of the
+ * learner's log. Return 0, or -1 with *cause set (before curses starts).
+ */
+static int
+class_open_learner(struct tui *t, char **cause)
+{
+	char	*path;
+
+	t->class_due = 0;
+	class_poll(t);
+	if (t->cls.track == NULL)
+		return (class_read_state(t->class_dir, &t->cls, cause));
+	if (t->dashboard)
+		return (0);
+	if (library_find_track(&t->lib, t->cls.track) == NULL) {
+		*cause = xasprintf("the class's track %s is not loaded: give "
+		    "its folder with --tracks", t->cls.track);
+		return (-1);
+	}
+	if ((path = class_join(t->class_dir, cause)) == NULL)
+		return (-1);
+	if (progress_open_flags(path, PROGRESS_NOFOLLOW, &t->class_log,
+	    cause) != 0) {
+		free(path);
+		return (-1);
+	}
+	progress_set_mode(t->class_log, 0640);
+	free(path);
+	return (0);
+}
+
+/* Read a small text file whole, or NULL. */
+static char *
+read_small(const char *path, size_t max)
+{
+	char	*buf;
+	size_t	 n;
+	FILE	*f;
+
+	if ((f = fopen(path, "re")) == NULL)
+		return (NULL);
+	buf = xmalloc(max + 1);
+	n = fread(buf, 1, max, f);
+	fclose(f);
+	buf[n] = '\0';
+	return (buf);
+}
+
+/* In a class, leave the last check's result and code for the dashboard. */
+static void
+class_save_check(struct tui *t, const char *res, size_t len)
+{
+	struct json	 j;
+	struct dirent	**names;
+	FILE		*f;
+	char		*buf = NULL, *path, *text, *why;
+	size_t		 size = 0, tlen;
+	int		 i, n;
+
+	if (t->class_dir == NULL || t->dashboard ||
+	    (f = open_memstream(&buf, &size)) == NULL)
+		return;
+	json_init_compact(&j, f);
+	json_object(&j);
+	json_key(&j, "track");
+	json_string(&j, t->job_track->id);
+	json_key(&j, "lesson");
+	json_string(&j, t->job_lesson->id);
+	json_key(&j, "result");
+	json_bytes(&j, res, len);
+	json_key(&j, "files");
+	json_array(&j);
+	n = scandir(t->job_dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		tlen = strlen(names[i]->d_name);
+		path = xasprintf("%s/%s", t->job_dir, names[i]->d_name);
+		if (tlen > 3 && strcmp(names[i]->d_name + tlen - 3, ".go") ==
+		    0 && (text = read_small(path, 256 * 1024)) != NULL) {
+			json_object(&j);
+			json_key(&j, "name");
+			json_string(&j, names[i]->d_name);
+			json_key(&j, "text");
+			json_string(&j, text);
+			json_end(&j, '}');
+			free(text);
+		}
+		free(path);
+		free(names[i]);
+	}
+	if (n > 0)
+		free(names);
+	json_end(&j, ']');
+	json_end(&j, '}');
+	fclose(f);
+	if (class_save_last(t->class_dir, buf, size, &why) != 0) {
+		tui_message(t, "the class did not get the check: %s", why);
+		free(why);
+	}
+	free(buf);
 }
 
 /* Open the progress log; what goes wrong shows on the status line. */
@@ -758,7 +982,11 @@ tui_check(struct tui *t, struct track *tr, struct lesson *l, const char *dir)
 		tui_message(t, "a check is running already");
 		return (-1);
 	}
-	if (!tui_can_run(t, l, &why)) {
+	if (t->class_dir != NULL && t->cls.frozen) {
+		tui_message(t, "the instructor has paused checks for now");
+		return (-1);
+	}
+	if (!tui_can_run(t, tr, l, &why)) {
 		tui_message(t, "cannot check: %s", why);
 		free(why);
 		return (-1);
@@ -851,6 +1079,7 @@ job_done(struct tui *t)
 	err = checkjob_error(t->job);
 	if (res != NULL) {
 		record_check(t, res, len);
+		class_save_check(t, res, len);
 		/* One result view at a time, on top of its lesson. */
 		if (t->views[t->nviews - 1].ops == &view_result_ops)
 			tui_pop(t);
@@ -1011,6 +1240,8 @@ timeout_ms(struct tui *t)
 
 	if (t->job != NULL)
 		return (120);
+	if (t->class_dir != NULL)
+		return (CLASS_POLL_MS);
 	if (t->watch_due != 0) {
 		d = t->watch_due - now_ms();
 		return (d < 0 ? 0 : (int)d);
@@ -1018,12 +1249,24 @@ timeout_ms(struct tui *t)
 	return (-1);
 }
 
+/* Let each view that follows something outside (the dashboard) look. */
+static void
+tui_ticks(struct tui *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nviews; i++)
+		if (t->views[i].ops->tick != NULL)
+			t->views[i].ops->tick(&t->views[i], t);
+}
+
 /* The main loop: poll, then handle what is ready, then redraw. */
 static int
 loop(struct tui *t)
 {
-	struct pollfd	p[4];
+	struct pollfd	p[4 + TUI_MAX_VIEWS];
 	unsigned char	sig;
+	size_t		i;
 	int		ch, n;
 
 	for (;;) {
@@ -1033,7 +1276,11 @@ loop(struct tui *t)
 		p[2] = (struct pollfd){ t->job != NULL ? checkjob_fd(t->job) :
 		    -1, POLLIN, 0 };
 		p[3] = (struct pollfd){ t->inotify, POLLIN, 0 };
-		n = poll(p, 4, timeout_ms(t));
+		for (i = 0; i < t->nviews; i++)
+			p[4 + i] = (struct pollfd){ t->views[i].ops->fd !=
+			    NULL ? t->views[i].ops->fd(&t->views[i]) : -1,
+			    POLLIN, 0 };
+		n = poll(p, 4 + t->nviews, timeout_ms(t));
 		if (n == -1 && errno != EINTR)
 			return (EXIT_FAIL);
 		if (p[1].revents & POLLIN) {
@@ -1052,6 +1299,9 @@ loop(struct tui *t)
 			return (128 + tui_quit_signal);
 		if (t->job != NULL && checkjob_read(t->job))
 			job_done(t);
+		if (t->class_dir != NULL && now_ms() >= t->class_due)
+			class_poll(t);
+		tui_ticks(t);
 		if (p[3].revents & POLLIN)
 			watch_read(t);
 		if (t->watch_due != 0 && now_ms() >= t->watch_due &&
@@ -1189,13 +1439,38 @@ script(struct tui *t, const char *path)
 	return (r);
 }
 
+/* Free what the tutor holds. */
+static void
+tui_free(struct tui *t)
+{
+	if (t->inotify != -1)
+		close(t->inotify);
+	free(t->watch_dir);
+	free(t->job_dir);
+	free(t->workspace);
+	free(t->banner);
+	if (t->progress != NULL)
+		progress_close(t->progress);
+	free(t->go_why);
+	if (t->have_go)
+		toolchain_free(&t->tc);
+	library_free(&t->lib);
+	settings_free(&t->cfg);
+	if (t->class_log != NULL)
+		progress_close(t->class_log);
+	class_state_free(&t->cls);
+	free(t->class_dir);
+	free(t->announce);
+}
+
 /* Run the tutor on the bundled tracks and those in dirs. */
 int
-tui_main(const char **dirs, size_t ndirs)
+tui_main(const struct tui_args *a)
 {
 	struct tui	 t;
 	struct problems	 pb;
 	SCREEN		*screen;
+	char		*why;
 	FILE		*out = stdout, *in = stdin;
 	const char	*test = getenv("GOTUTOR_SCREEN_SCRIPT");
 	int		 status;
@@ -1227,7 +1502,7 @@ tui_main(const char **dirs, size_t ndirs)
 		return (EXIT_USAGE);
 	}
 	problems_free(&pb);
-	load(&t, dirs, ndirs);
+	load(&t, a->dirs, a->ndirs);
 #ifdef __GLIBC__
 	/* Hand back what the YAML trees of a big library took. */
 	malloc_trim(0);
@@ -1237,16 +1512,27 @@ tui_main(const char **dirs, size_t ndirs)
 	    t.cfg.workspace != NULL ? xstrdup(t.cfg.workspace) :
 	    workspace_root();
 
+	if (a->class_dir != NULL) {
+		t.class_dir = xstrdup(a->class_dir);
+		t.dashboard = a->dashboard;
+		if (class_open_learner(&t, &why) != 0) {
+			fprintf(stderr, "gotutor: %s\n", why);
+			free(why);
+			tui_free(&t);
+			return (EXIT_USAGE);
+		}
+	}
 	setlocale(LC_ALL, "");
 	if (tui_signals() == -1) {
 		fprintf(stderr, "gotutor: cannot make a pipe: %s\n",
 		    strerror(errno));
+		tui_free(&t);
 		return (EXIT_FAIL);
 	}
 	if ((screen = newterm(NULL, out, in)) == NULL) {
 		fprintf(stderr, "gotutor: cannot use the terminal \"%s\"\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
-		library_free(&t.lib);
+		tui_free(&t);
 		return (EXIT_USAGE);
 	}
 	tui_active = 1;
@@ -1261,12 +1547,16 @@ tui_main(const char **dirs, size_t ndirs)
 	set_escdelay(25);
 	colors(&t);
 
-	t.banner = doctor_banner(&t);
-	open_progress(&t);
-	if (test == NULL || *test == '\0')
-		warm(&t);
-	tui_push(&t, &view_tracks_ops, NULL);
-	resume(&t);
+	if (t.dashboard)
+		tui_push(&t, &view_dashboard_ops, view_dashboard_new(&t));
+	else {
+		t.banner = doctor_banner(&t);
+		open_progress(&t);
+		if (test == NULL || *test == '\0')
+			warm(&t);
+		tui_push(&t, &view_tracks_ops, NULL);
+		resume(&t);
+	}
 	if (t.nproblems != 0)
 		tui_message(&t, "%zu problem%s in the lessons: run 'gotutor "
 		    "lint'", t.nproblems, t.nproblems == 1 ? "" : "s");
@@ -1292,18 +1582,6 @@ tui_main(const char **dirs, size_t ndirs)
 	if (in != stdin)
 		fclose(in);
 	fatal_set_hook(NULL);
-	if (t.inotify != -1)
-		close(t.inotify);
-	free(t.watch_dir);
-	free(t.job_dir);
-	free(t.workspace);
-	free(t.banner);
-	if (t.progress != NULL)
-		progress_close(t.progress);
-	free(t.go_why);
-	if (t.have_go)
-		toolchain_free(&t.tc);
-	library_free(&t.lib);
-	settings_free(&t.cfg);
+	tui_free(&t);
 	return (status);
 }

@@ -26,6 +26,8 @@ struct view_ops {
 	void		(*draw)(struct view *, struct tui *);
 	int		(*key)(struct view *, struct tui *, int);
 	void		(*free)(struct view *);
+	int		(*fd)(struct view *);	/* to wake the loop, or -1 */
+	void		(*tick)(struct view *, struct tui *);	/* each wake */
 };
 
 struct view {
@@ -53,7 +55,10 @@ extern const struct view_ops	view_lessons_ops;
 extern const struct view_ops	view_lesson_ops;
 extern const struct view_ops	view_result_ops;
 extern const struct view_ops	view_help_ops;
+extern const struct view_ops	view_dashboard_ops;
+extern const struct view_ops	view_dashboard_learner_ops;
 
+struct class_state;
 struct progress;
 struct progress_event;
 struct settings;
@@ -70,7 +75,13 @@ void		 tui_pop(struct tui *);
 void		 tui_message(struct tui *, const char *, ...)
 		     __attribute__((format(printf, 2, 3)));
 int		 tui_attr(struct tui *, enum tui_color);
-int		 tui_can_run(struct tui *, const struct lesson *, char **);
+int		 tui_can_run(struct tui *, const struct track *,
+		     const struct lesson *, char **);
+const struct class_state *tui_class(struct tui *);
+const char	*tui_class_dir(struct tui *);
+void		 tui_class_refresh(struct tui *);
+char		*tui_class_locked(struct tui *, const struct track *,
+		     const struct lesson *);
 
 /* Checks, the editor and watch mode, for the lesson and result views. */
 int		 tui_check(struct tui *, struct track *, struct lesson *,
@@ -97,7 +108,18 @@ void		*view_result_new(char *, size_t, struct track *,
 void		*view_lesson_new(struct tui *, struct track *,
 		     struct lesson *);
 void		*view_lessons_new(struct track *);
+void		*view_dashboard_new(struct tui *);
+void		*view_dashboard_learner_new(const char *, const char *,
+		     const char *);
 
-int		 tui_main(const char **, size_t);
+/* How the tutor starts. */
+struct tui_args {
+	const char	**dirs;		/* --tracks folders */
+	size_t		  ndirs;
+	const char	 *class_dir;	/* --class: a learner in a class */
+	int		  dashboard;	/* the instructor's dashboard of it */
+};
+
+int		 tui_main(const struct tui_args *);
 
 #endif

@@ -61,7 +61,7 @@ lessons_draw(struct view *v, struct tui *t)
 	v->top = tui_list_top(v->top, v->sel, height);
 	for (i = v->top, y = 2; i < tr->nlessons && y < LINES - 1; i++, y++) {
 		l = tr->lessons[i];
-		ok = tui_can_run(t, l, &why);
+		ok = tui_can_run(t, tr, l, &why);
 		pl = tui_progress(t) != NULL ? progress_lesson(tui_progress(t),
 		    tr->id, l->id) : NULL;
 		concepts(l->concepts, cs, sizeof cs);
@@ -127,6 +127,7 @@ lessons_key(struct view *v, struct tui *t, int ch)
 {
 	struct lessons	*ls = v->data;
 	size_t		 n = ls->track->nlessons, len = strlen(ls->search);
+	char		*why;
 
 	if (ls->searching) {
 		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == 27)
@@ -157,6 +158,12 @@ lessons_key(struct view *v, struct tui *t, int ch)
 	case KEY_ENTER:
 	case 'l':
 	case KEY_RIGHT:
+		if (n != 0 && (why = tui_class_locked(t, ls->track,
+		    ls->track->lessons[v->sel])) != NULL) {
+			tui_message(t, "locked: %s", why);
+			free(why);
+			return (1);
+		}
 		if (n != 0)
 			tui_push(t, &view_lesson_ops,
 			    view_lesson_new(t, ls->track,
@@ -178,7 +185,8 @@ const struct view_ops view_lessons_ops = {
 	    "  Enter, l     open the lesson\n"
 	    "  q, Esc       back to the tracks\n"
 	    "A lesson is new, attempted (checked, not passed yet) or passed;\n"
-	    "one marked locked needs a newer Go than this machine has.\n",
+	    "one marked locked needs a newer Go than this machine has, or,\n"
+	    "in a class, waits for the instructor to open it.\n",
 	.draw = lessons_draw,
 	.key = lessons_key,
 	.free = lessons_free,

@@ -15,6 +15,7 @@
 #include "jsonread.h"
 #include "progress.h"
 #include "settings.h"
+#include "class.h"
 #include "tui.h"
 #include "workspace.h"
 #include "xmalloc.h"
@@ -241,11 +242,17 @@ solution_allowed(struct tui *t, const struct result *r)
 	const struct progress_lesson	*pl = NULL;
 	unsigned			 after = tui_settings(t)->solution_after;
 
+	const struct class_state	*cls = tui_class(t);
+
 	if (r->pass)
 		return (1);
 	if (tui_progress(t) != NULL)
 		pl = progress_lesson(tui_progress(t), r->track->id,
 		    r->lesson->id);
+	/* In a class, the instructor says, not the settings. */
+	if (cls != NULL && strcmp(cls->track, r->track->id) == 0)
+		return ((pl != NULL && pl->status == PROGRESS_PASSED) ||
+		    class_solution_allowed(cls, r->lesson->id));
 	if (pl == NULL)
 		return (0);
 	return (pl->status == PROGRESS_PASSED ||
@@ -278,7 +285,10 @@ result_key(struct view *v, struct tui *t, int ch)
 	case 's':
 		if (!solution_allowed(t, r)) {
 			after = tui_settings(t)->solution_after;
-			if (after > 0)
+			if (tui_class(t) != NULL)
+				tui_message(t, "the solution shows once you "
+				    "pass, or when the instructor allows it");
+			else if (after > 0)
 				tui_message(t, "the solution shows once you "
 				    "pass, or after %u failed checks", after);
 			else

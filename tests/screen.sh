@@ -12,16 +12,30 @@ ws=$TMPDIR_TEST/ws
 mask() {
 	sed -e "s#$ws#WORKSPACE#g" \
 	    -e 's/[0-9][0-9]* ms/# ms/g' -e 's/[0-9][0-9]* KiB/# KiB/g' \
-	    -e 's/[0-9][0-9]*\.[0-9]s/#s/g' -e 's/full isolation/TIER isolation/' -e 's/degraded isolation/TIER isolation/' "$1"
+	    -e 's/[0-9][0-9]*\.[0-9]s/#s/g' -e 's/full isolation/TIER isolation/' -e 's/degraded isolation/TIER isolation/' \
+	    -e "s/^ $me  */ LEARNER          /" -e "s/to $me (uid [0-9]*)/to LEARNER (uid N)/" \
+	    -e "s/belongs to $me (uid [0-9]*)/belongs to LEARNER (uid N)/" "$1"
 }
+# The dashboard's class: the fixture track, one log of the user running
+# the test (trusted) and one of "zed" (not theirs: flagged).
+me=$(id -un)
+(cd "$TMPDIR_TEST" && "$GOTUTOR" class init class --track checks \
+    --tracks "$top_srcdir/tests/detect/track" >/dev/null) ||
+    not_ok "the dashboard's class cannot be made"
+cp "$dir/class/trusted.log" "$TMPDIR_TEST/class/learners/$me.log"
+cp "$dir/class/flagged.log" "$TMPDIR_TEST/class/learners/zed.log"
 for script in "$dir"/*.script; do
 	name=$(basename "$script" .script)
 	sed "s#^dump #dump $TMPDIR_TEST/#" "$script" >"$TMPDIR_TEST/$name.script"
-	if GOTUTOR_WORKSPACE=$ws XDG_DATA_HOME=$TMPDIR_TEST/data-$name NO_COLOR=1 \
+	set -- --tracks "$top_srcdir/tests/detect/track"
+	case $name in
+	dashboard*) set -- class dashboard class "$@" ;;
+	esac
+	if (cd "$TMPDIR_TEST" && GOTUTOR_WORKSPACE=$ws \
+	    XDG_DATA_HOME=$TMPDIR_TEST/data-$name NO_COLOR=1 \
 	    TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 	    GOTUTOR_SCREEN_SCRIPT="$TMPDIR_TEST/$name.script" \
-	    "$GOTUTOR" --tracks "$top_srcdir/tests/detect/track" \
-	    >"$TMPDIR_TEST/out" 2>&1; then
+	    "$GOTUTOR" "$@") >"$TMPDIR_TEST/out" 2>&1; then
 		ok "$name: the script ran"
 	else
 		not_ok "$name: the script failed"; cat "$TMPDIR_TEST/out"
