@@ -738,7 +738,7 @@ add_log(struct class *c, const char *learners, const char *name)
 	login = xstrndup(name, len - 4);
 	if ((l = find_learner(c, login)) == NULL) {
 		l = add_learner(c, login);
-		if (good_login(login))
+		if (good_login(login) && c->roster)
 			add_warning(c, "%s: %s is not in the roster", path,
 			    login);
 	}
@@ -807,7 +807,8 @@ class_open(const char *dir, struct class **cp, char **cause)
 	if (class_read_state(dir, &c->state, cause) != 0)
 		goto fail;
 	path = xasprintf("%s/roster.csv", dir);
-	if (access(path, F_OK) == 0 && read_roster(c, path, 0, &why) != 0) {
+	if ((c->roster = access(path, F_OK) == 0) &&
+	    read_roster(c, path, 0, &why) != 0) {
 		add_warning(c, "%s", why);
 		free(why);
 	}

@@ -50,6 +50,7 @@ struct class_learner {
 struct class {
 	char			*dir;
 	struct class_state	 state;
+	int			 roster;	/* it has a roster.csv */
 	struct class_learner	*learners;	/* sorted by login */
 	size_t			 nlearners;
 	char			**warnings;	/* FILE:LINE: what is wrong */

@@ -734,7 +734,8 @@ read_key(struct cursor *c)
 	if (s + n < c->end && s[n] == '"') {
 		c->p = s + n + 1;
 		for (k = 0; k < F__COUNT; k++) {
-			if (strncmp(s, field_names[k], n) == 0 &&
+			if (*s == *field_names[k] &&
+			    strncmp(s, field_names[k], n) == 0 &&
 			    field_names[k][n] == '\0')
 				return (k);
 		}

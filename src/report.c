@@ -296,7 +296,8 @@ category_of(const char *s)
 	int	i;
 
 	for (i = 0; i < CAT__COUNT; i++) {
-		if (strcmp(category_names[i], s) == 0)
+		if (*category_names[i] == *s && strcmp(category_names[i],
+		    s) == 0)
 			return (i);
 	}
 	return (-1);

@@ -447,8 +447,9 @@ html_summary(FILE *f, const struct report *rep)
 	if (top >= 0) {
 		fputs("<div class=\"card\"><b class=\"word\">", f);
 		html_esc(f, category_names[top]);
-		fprintf(f, "</b><span>most common failure, %u check%s</span>"
-		    "</div>\n", worst, worst == 1 ? "" : "s");
+		fprintf(f, "</b><span>most common failure, %s check%s</span>"
+		    "</div>\n", html_count(buf, sizeof buf, worst),
+		    worst == 1 ? "" : "s");
 	}
 	if (flagged != 0) {
 		html_card(f, html_count(buf, sizeof buf, flagged),
@@ -512,7 +513,7 @@ html_funnel_svg(FILE *f, const struct report *rep, enum html_fit fit)
 	const double	 W = fit == HTML_NARROW ? 400 : 1080;
 	const double	 H = fit == HTML_NARROW ? 230 : 300;
 	const double	 ml = fit == HTML_NARROW ? 44 : 56, mr = 8;
-	const double	 mt = 26, mb = 46;
+	const double	 mt = 36, mb = 46;
 	char		 buf[32];
 	double		 pw = W - ml - mr, ph = H - mt - mb, bw, gap, max = 1;
 	double		 x, h;
@@ -560,7 +561,7 @@ html_funnel_svg(FILE *f, const struct report *rep, enum html_fit fit)
 	fprintf(f, "<text class=\"m\" x=\"%.1f\" y=\"%.1f\" "
 	    "text-anchor=\"middle\">lessons passed in a row</text>\n",
 	    ml + pw / 2, H - 6);
-	fputs("<text class=\"m\" x=\"4\" y=\"14\">learners</text>\n", f);
+	fputs("<text class=\"m\" x=\"4\" y=\"12\">learners</text>\n", f);
 	html_svg_end(f);
 }
 

@@ -117,14 +117,15 @@ write_lesson(struct json *j, const struct report_lesson *l, size_t index)
 	json_end(j, '}');
 }
 
-/* Write one learner's cell on lesson l. */
+/* Write one learner's cell on lesson l, on one line: there are many. */
 static void
 write_cell(struct json *j, const struct report_cell *c,
     const struct report_lesson *l)
 {
-	int	passed = c->status == PROGRESS_PASSED;
+	int	passed = c->status == PROGRESS_PASSED, compact = j->compact;
 
 	json_object(j);
+	j->compact = 1;
 	json_key(j, "track");
 	json_string(j, l->track->id);
 	json_key(j, "lesson");
@@ -149,6 +150,7 @@ write_cell(struct json *j, const struct report_cell *c,
 	json_key(j, "fails");
 	write_fails(j, c->fails);
 	json_end(j, '}');
+	j->compact = compact;
 }
 
 /* Write a learner's figures, and their cells on the lessons they

@@ -666,7 +666,7 @@ class_take(struct tui *t, struct class_state *s)
 
 	class_state_free(&t->cls);
 	t->cls = *s;
-	if (s->nannouncements == 0)
+	if (s->nannouncements == 0 || t->dashboard)
 		return;
 	an = &s->announcements[s->nannouncements - 1];
 	if (an->ts_ms == t->announce_ts)

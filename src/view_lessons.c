@@ -94,6 +94,16 @@ lessons_draw(struct view *v, struct tui *t)
 	if (ls->searching) {
 		snprintf(line, sizeof line, "/%s", ls->search);
 		tui_text(LINES - 2, 1, line, strlen(line), COLS - 2);
+	} else if (v->sel < tr->nlessons && (why = tui_class_locked(t, tr,
+	    tr->lessons[v->sel])) != NULL) {
+		snprintf(line, sizeof line, "Lesson %zu is locked: %s.",
+		    v->sel + 1, why);
+		free(why);
+		move(LINES - 2, 0);
+		clrtoeol();
+		attron(tui_attr(t, TC_DIM));
+		tui_text(LINES - 2, 1, line, strlen(line), COLS - 2);
+		attroff(tui_attr(t, TC_DIM));
 	}
 }
 

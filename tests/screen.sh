@@ -14,7 +14,8 @@ mask() {
 	    -e 's/[0-9][0-9]* ms/# ms/g' -e 's/[0-9][0-9]* KiB/# KiB/g' \
 	    -e 's/[0-9][0-9]*\.[0-9]s/#s/g' -e 's/full isolation/TIER isolation/' -e 's/degraded isolation/TIER isolation/' \
 	    -e "s/^ $me  */ LEARNER          /" -e "s/to $me (uid [0-9]*)/to LEARNER (uid N)/" \
-	    -e "s/belongs to $me (uid [0-9]*)/belongs to LEARNER (uid N)/" "$1"
+	    -e "s/belongs to $me (uid [0-9]*)/belongs to LEARNER (uid N)/" \
+	    -e 's/^ \[[0-9][0-9]:[0-9][0-9]\] instructor/ [HH:MM] instructor/' "$1"
 }
 # The dashboard's class: the fixture track, one log of the user running
 # the test (trusted) and one of "zed" (not theirs: flagged).
@@ -24,12 +25,14 @@ me=$(id -un)
     not_ok "the dashboard's class cannot be made"
 cp "$dir/class/trusted.log" "$TMPDIR_TEST/class/learners/$me.log"
 cp "$dir/class/flagged.log" "$TMPDIR_TEST/class/learners/zed.log"
+"$GOTUTOR" class announce "$TMPDIR_TEST/class" "Pair up for lesson 2" >/dev/null
 for script in "$dir"/*.script; do
 	name=$(basename "$script" .script)
 	sed "s#^dump #dump $TMPDIR_TEST/#" "$script" >"$TMPDIR_TEST/$name.script"
 	set -- --tracks "$top_srcdir/tests/detect/track"
 	case $name in
 	dashboard*) set -- class dashboard class "$@" ;;
+	class-*) set -- --class class "$@" ;;
 	esac
 	if (cd "$TMPDIR_TEST" && GOTUTOR_WORKSPACE=$ws \
 	    XDG_DATA_HOME=$TMPDIR_TEST/data-$name NO_COLOR=1 \
