@@ -789,14 +789,15 @@ learner_cmp(const void *va, const void *vb)
 	return (strcmp(a->login, b->login));
 }
 
-/* Order lesson indexes by struggle, hardest first, then by lesson. */
-static const struct report *struggle_report;
+/* Order lesson indexes of report vr by struggle, hardest first, then by
+ * lesson. */
 static int
-struggle_cmp(const void *va, const void *vb)
+struggle_cmp(const void *va, const void *vb, void *vr)
 {
-	const size_t	*a = va, *b = vb;
-	double		 x = struggle_report->lessons[*a].struggle;
-	double		 y = struggle_report->lessons[*b].struggle;
+	const struct report	*r = vr;
+	const size_t		*a = va, *b = vb;
+	double			 x = r->lessons[*a].struggle;
+	double			 y = r->lessons[*b].struggle;
 
 	if (x != y)
 		return (x > y ? -1 : 1);
@@ -815,9 +816,7 @@ pick_struggle(struct report *r)
 		if (r->lessons[i].started > 0)
 			r->struggle[n++] = i;
 	}
-	struggle_report = r;
-	qsort(r->struggle, n, sizeof *r->struggle, struggle_cmp);
-	struggle_report = NULL;
+	qsort_r(r->struggle, n, sizeof *r->struggle, struggle_cmp, r);
 	r->nstruggle = n < STRUGGLE_MAX ? n : STRUGGLE_MAX;
 }
 

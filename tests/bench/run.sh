@@ -29,3 +29,9 @@ python3 "$top_srcdir/tests/bench/bench_check.py" "$GOTUTOR" "$go" "$work" 10
 
 echo
 python3 "$top_srcdir/tests/bench/bench_tui.py" "$GOTUTOR" "$top_srcdir" "$work" 20
+
+echo
+python3 "$top_srcdir/tests/bench/bench_report.py" "$GOTUTOR" "$top_srcdir" "$work"
+
+echo
+python3 "$top_srcdir/tests/bench/bench_dashboard.py" "$GOTUTOR" "$top_srcdir" "$work" 3
