@@ -128,7 +128,8 @@ write_detail(FILE *f, const struct report *r)
 	size_t				 i, k;
 
 	fprintf(f, "\nLEARNER DETAIL (time: first event to pass, idle "
-	    "gaps over 15 min left out)\n");
+	    "gaps over 15 min left out;\nthen the category of the last failed "
+	    "check)\n");
 	for (i = 0; i < r->nlearners; i++) {
 		l = &r->learners[i];
 		snprintf(buf, sizeof buf, "%s%s%s%s%s", l->login,
