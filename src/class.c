@@ -546,6 +546,19 @@ class_set_solution(const char *dir, const char *lesson, int on, char **cause)
 	return (class_update(dir, allow_solution, &sa, cause));
 }
 
+/* Why the pace keeps lesson number index (from 0) of track locked, or
+ * NULL when it is open. */
+char *
+class_locked(const struct class_state *s, const char *track, size_t index)
+{
+	if (s->pace == 0 || strcmp(track, s->track) != 0 || index < s->pace)
+		return (NULL);
+	if (s->pace == 1)
+		return (xstrdup("the instructor has opened lesson 1 so far"));
+	return (xasprintf("the instructor has opened lessons 1-%u so far",
+	    s->pace));
+}
+
 /* Whether the instructor allowed lesson's solution. */
 int
 class_solution_allowed(const struct class_state *s, const char *lesson)

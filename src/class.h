@@ -71,6 +71,7 @@ int	 class_set_pace(const char *, int, unsigned, unsigned, unsigned *,
 int	 class_set_solution(const char *, const char *, int, char **);
 int	 class_set_frozen(const char *, int, char **);
 int	 class_solution_allowed(const struct class_state *, const char *);
+char	*class_locked(const struct class_state *, const char *, size_t);
 
 char	*class_join(const char *, char **);
 const char *class_login(char **);

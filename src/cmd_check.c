@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "class.h"
 #include "cmd.h"
 #include "datadir.h"
 #include "load.h"
@@ -90,6 +91,46 @@ print_human(const struct outcome *o)
 		    r->run.internal);
 }
 
+/* Record the check ev in the log at path (and a first pass). */
+static void
+record_in(const char *path, int flags, const struct progress_event *check)
+{
+	const struct progress_lesson	 *was;
+	const char *const		 *w;
+	struct progress_event		  ev = *check;
+	struct progress			 *p = NULL;
+	char				 *cause = NULL;
+	size_t				  i, nw;
+
+	if (progress_open_flags(path, flags, &p, &cause) != 0)
+		goto out;
+	if (flags & PROGRESS_NOFOLLOW)
+		progress_set_mode(p, 0640);	/* a class log */
+	was = progress_lesson(p, ev.track, ev.lesson);
+	if (progress_record(p, &ev, &cause) != 0)
+		goto out;
+	if (ev.verdict == PROGRESS_PASS &&
+	    (was == NULL || was->status != PROGRESS_PASSED)) {
+		memset(&ev, 0, sizeof ev);
+		ev.kind = PROGRESS_EV_PASSED;
+		ev.track = check->track;
+		ev.lesson = check->lesson;
+		progress_record(p, &ev, &cause);
+	}
+out:
+	if (p != NULL) {
+		w = progress_warnings(p, &nw);
+		for (i = 0; i < nw; i++)
+			fprintf(stderr, "gotutor check: warning: %s\n", w[i]);
+	}
+	if (cause != NULL) {
+		fprintf(stderr, "gotutor check: warning: the check was not "
+		    "recorded: %s\n", cause);
+		free(cause);
+	}
+	progress_close(p);
+}
+
 /*
  * Record the check in the learner's progress log: its verdict, the distinct
  * categories of its blocking findings, the run's wall time and the hash of
@@ -97,15 +138,13 @@ print_human(const struct outcome *o)
  * first time. A failure is only a warning: the check's verdict stands.
  */
 static void
-record_check(const struct outcome *o, const char *status, const char *path)
+record_check(const struct outcome *o, const char *status, const char *path,
+    const char *class_dir)
 {
-	const struct progress_lesson	 *was;
-	const char *const		 *w;
 	const char			 *cats[CAT__COUNT];
 	struct progress_event		  ev;
-	struct progress			 *p = NULL;
 	char				 *log = NULL, *cause = NULL;
-	size_t				  i, n = 0, nw;
+	size_t				  i, n = 0;
 	int				  cat;
 
 	for (cat = 0; cat < CAT__COUNT; cat++) {
@@ -128,36 +167,58 @@ record_check(const struct outcome *o, const char *status, const char *path)
 	ev.ncategories = n;
 	ev.wall_ms = o->run.stage == RUNNER_RAN ? o->run.run.wall_ms : 0;
 	if (progress_hash_code(path, &ev.hash, &cause) != 0 ||
-	    (log = progress_default_path(&cause)) == NULL ||
-	    progress_open(log, &p, &cause) != 0)
-		goto out;
-	was = progress_lesson(p, ev.track, ev.lesson);
-	if (progress_record(p, &ev, &cause) != 0)
-		goto out;
-	if (ev.verdict == PROGRESS_PASS &&
-	    (was == NULL || was->status != PROGRESS_PASSED)) {
-		memset(&ev, 0, sizeof ev);
-		ev.kind = PROGRESS_EV_PASSED;
-		ev.track = o->track->id;
-		ev.lesson = o->lesson->id;
-		progress_record(p, &ev, &cause);
-	}
-out:
-	if (p != NULL) {
-		w = progress_warnings(p, &nw);
-		for (i = 0; i < nw; i++)
-			fprintf(stderr, "gotutor check: warning: %s\n", w[i]);
-	}
-	if (cause != NULL) {
+	    (log = progress_default_path(&cause)) == NULL) {
 		fprintf(stderr, "gotutor check: warning: the check was not "
 		    "recorded: %s\n", cause);
 		free(cause);
+		return;
 	}
-	progress_close(p);
+	record_in(log, 0, &ev);
 	free(log);
+	if (class_dir != NULL) {
+		if ((log = class_join(class_dir, &cause)) == NULL) {
+			fprintf(stderr, "gotutor check: warning: the class did "
+			    "not get the check: %s\n", cause);
+			free(cause);
+			return;
+		}
+		record_in(log, PROGRESS_NOFOLLOW, &ev);
+		free(log);
+	}
 }
 
-/* gotutor check [--json] [--tracks PATH] [--no-record] TRACK/LESSON PATH. */
+/* In the class at dir, may lesson l of t be checked now? Say why not. */
+static int
+class_allows(const char *dir, const struct track *t, const struct lesson *l)
+{
+	struct class_state	 s;
+	char			*cause, *why = NULL;
+	size_t			 i;
+	int			 r = 0;
+
+	if (class_read_state(dir, &s, &cause) != 0) {
+		fprintf(stderr, "gotutor check: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	for (i = 0; i < t->nlessons && t->lessons[i] != l; i++)
+		;
+	if (s.frozen) {
+		fprintf(stderr, "gotutor check: the instructor has paused "
+		    "checks for now\n");
+		r = -1;
+	} else if ((why = class_locked(&s, t->id, i)) != NULL) {
+		fprintf(stderr, "gotutor check: %s/%s is locked: %s\n", t->id,
+		    l->id, why);
+		free(why);
+		r = -1;
+	}
+	class_state_free(&s);
+	return (r);
+}
+
+/* gotutor check [--json] [--tracks PATH] [--no-record] [--class DIR]
+ * TRACK/LESSON PATH. */
 static int
 check_exec(const struct cmd *c, int argc, char **argv)
 {
@@ -167,6 +228,7 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		{ "tracks", required_argument, NULL, 't' },
 		{ "degraded", no_argument, NULL, 'd' },
 		{ "no-record", no_argument, NULL, 'n' },
+		{ "class", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct library	 lib = { NULL, 0 };
@@ -176,7 +238,7 @@ check_exec(const struct cmd *c, int argc, char **argv)
 	struct runner_opts how;
 	struct track	*t;
 	struct lesson	*l;
-	const char	*tracks = NULL, *status;
+	const char	*tracks = NULL, *status, *class_dir = NULL;
 	char		*cause, *need;
 	int		 ch, json = 0, degraded = 0, record = 1;
 	int		 r = EXIT_USAGE;
@@ -199,6 +261,9 @@ check_exec(const struct cmd *c, int argc, char **argv)
 			break;
 		case 'n':
 			record = 0;
+			break;
+		case 'c':
+			class_dir = optarg;
 			break;
 		default:
 			if (optopt != 0)
@@ -227,6 +292,8 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		}
 		goto out;
 	}
+	if (class_dir != NULL && class_allows(class_dir, t, l) != 0)
+		goto out;
 	if (toolchain_find(&tc, &cause) != 0) {
 		fprintf(stderr, "gotutor check: %s\n", cause);
 		free(cause);
@@ -262,7 +329,7 @@ check_exec(const struct cmd *c, int argc, char **argv)
 		print_human(&o);
 	fflush(stdout);
 	if (record)
-		record_check(&o, status, argv[optind + 1]);
+		record_check(&o, status, argv[optind + 1], class_dir);
 	r = strcmp(status, "error") == 0 ? EXIT_USAGE : o.pass ? EXIT_OK :
 	    EXIT_FAIL;
 	outcome_free(&o);
@@ -275,7 +342,8 @@ out:
 
 const struct cmd cmd_check = {
 	.name = "check",
-	.args = "[--json] [--tracks PATH] [--no-record] TRACK/LESSON PATH",
+	.args = "[--json] [--tracks PATH] [--no-record] [--class DIR] "
+	    "TRACK/LESSON PATH",
 	.summary = "check a Go file or folder against a lesson",
 	.help =
 	    "Build and run the Go program at PATH (a .go file or a package\n"
@@ -296,6 +364,9 @@ const struct cmd cmd_check = {
 	    "  --degraded       use the degraded jail even where namespaces\n"
 	    "                   work\n"
 	    "  --no-record      leave the progress log alone\n"
+	    "  --class DIR      in the class at DIR: refuse a lesson past the\n"
+	    "                   pace or a frozen class, and record the check\n"
+	    "                   in the class too\n"
 	    "  -h, --help       show this help\n"
 	    "\n"
 	    "Exit status: 0 when every check passed, 1 when one failed, 2 on\n"

@@ -401,6 +401,9 @@ sub_status(const struct sub_args *a)
 		printf("class %s: track %s, ", c->dir, c->state.track);
 		if (c->state.pace == 0 || c->state.pace >= total)
 			printf("every lesson open");
+		else if (c->state.pace == 1)
+			printf("lesson 1 of %zu open (%s)", total,
+			    t->lessons[0]->id);
 		else
 			printf("lessons 1-%u of %zu open (up to %s)",
 			    c->state.pace, total,

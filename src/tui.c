@@ -221,17 +221,11 @@ tui_class_locked(struct tui *t, const struct track *tr,
 {
 	size_t	i;
 
-	if (t->class_dir == NULL || t->dashboard || t->cls.pace == 0 ||
-	    strcmp(tr->id, t->cls.track) != 0)
+	if (t->class_dir == NULL || t->dashboard)
 		return (NULL);
 	for (i = 0; i < tr->nlessons && tr->lessons[i] != l; i++)
 		;
-	if (i < t->cls.pace)
-		return (NULL);
-	if (t->cls.pace == 1)
-		return (xstrdup("the instructor has opened lesson 1 so far"));
-	return (xasprintf("the instructor has opened lessons 1-%u so far",
-	    t->cls.pace));
+	return (class_locked(&t->cls, tr->id, i));
 }
 
 /* The folder that holds the exercises. */

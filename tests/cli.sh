@@ -343,6 +343,45 @@ expect_err "unknown option '--bogus'" "progress names the unknown option"
 run "$GOTUTOR" progress extra
 expect_status 2 "progress with an argument"
 
+# check --class: the class's pace and freeze hold from the shell too, and
+# the check reaches the class's copy of the learner's log.
+cls=$TMPDIR_TEST/class
+run "$GOTUTOR" class init "$cls" --track checks --tracks "$track"
+expect_status 0 "class init for check --class"
+run "$GOTUTOR" check --class "$cls" --tracks "$track" checks/trimmed-output "$TMPDIR_TEST/hello.go"
+expect_status 2 "check --class refuses a lesson past the pace"
+expect_err "checks/trimmed-output is locked: the instructor has opened lesson 1 so far" "check --class says why it is locked"
+run "$GOTUTOR" class freeze "$cls"
+run "$GOTUTOR" check --class "$cls" --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 2 "check --class refuses while the class is frozen"
+expect_err "the instructor has paused checks for now" "check --class says the class is frozen"
+run "$GOTUTOR" class unfreeze "$cls"
+XDG_DATA_HOME=$TMPDIR_TEST/class-data run "$GOTUTOR" check --class "$cls" --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "check --class of an open lesson"
+me=$(id -un)
+if grep -q '"ev":"passed","track":"checks","lesson":"exact-output"' "$cls/learners/$me.log" &&
+    grep -q '"ev":"passed"' "$TMPDIR_TEST/class-data/gotutor/progress.log"; then
+	ok "check --class records in the class and in the learner's own log"
+else
+	not_ok "check --class records in both logs"; ls -la "$cls/learners"
+fi
+run "$GOTUTOR" class status "$cls" --tracks "$track"
+expect_out "$me" "class status lists the learner who checked"
+expect_out "1/12" "class status counts their pass"
+run "$GOTUTOR" class pace "$cls" 13 --tracks "$track"
+expect_status 2 "class pace past the last lesson"
+expect_err "the track has lessons 1 to 12, not 13" "class pace says the range"
+run "$GOTUTOR" class init "$cls" --track checks --tracks "$track"
+expect_status 2 "class init of an existing folder"
+run "$GOTUTOR" class init "$TMPDIR_TEST/class2" --track nope
+expect_status 2 "class init of an unknown track"
+expect_err "there is no track nope" "class init names the unknown track"
+run "$GOTUTOR" class status "$TMPDIR_TEST"
+expect_status 2 "class status of a folder that is not a class"
+expect_err "is not a class: it has no class.json" "class status says it is not a class"
+run "$GOTUTOR" class frob "$cls"
+expect_status 2 "an unknown class subcommand"
+
 # The settings file: a bad one is refused with its places, a good one used.
 mkdir -p "$TMPDIR_TEST/cfg/gotutor"
 printf 'workspace: relative/ws\nthemee: mono\nsolution-after: -1\n' >"$TMPDIR_TEST/cfg/gotutor/config.yaml"
