@@ -374,7 +374,7 @@ dash_draw(struct view *v, struct tui *t)
 		addch((chtype)('0' + (k + 1) % 10));
 		attroff(attr);
 	}
-	rows = LINES > 9 ? (size_t)LINES - 9 : 1;
+	rows = LINES > 10 ? (size_t)LINES - 10 : 1;
 	v->top = tui_list_top(v->top, v->sel, rows);
 	for (i = v->top, y = 2; i < d->n && (size_t)y < rows + 2; i++, y++) {
 		l = &d->ls[i];
@@ -420,6 +420,14 @@ dash_draw(struct view *v, struct tui *t)
 			if (d->ls[i].cells[k] == CELL_FAIL)
 				now[d->ls[i].cats[k] < CAT__COUNT ?
 				    d->ls[i].cats[k] : CAT__COUNT]++;
+	}
+	/* Each lesson's share passed, in tenths: ' ' none, 1-9, # all. */
+	mvprintw(LINES - 7, 1, "%-16s %5s ", "passed (tenths)", "");
+	for (k = d->left; k < nl && k < d->left + width && d->n > 0; k++) {
+		for (i = 0, x = 0; i < d->n; i++)
+			x += d->ls[i].cells[k] == CELL_PASS;
+		addch((chtype)(x == 0 ? ' ' : (size_t)x == d->n ? '#' :
+		    '0' + (x * 10 / (int)d->n == 0 ? 1 : x * 10 / (int)d->n)));
 	}
 	y = LINES - 6;
 	snprintf(line, sizeof line, "Lesson %zu, %s: %u passed, %u failing, "
@@ -628,7 +636,9 @@ const struct view_ops view_dashboard_ops = {
 	    "error, I idiom trap, P panic, D deadlock, L goroutine leak,\n"
 	    "R data race, T timeout, S too slow, O wrong output, X exit\n"
 	    "code, M memory, F output limit, J sandbox). A ! before a login:\n"
-	    "the log's owner is not that learner, and it is not trusted.\n",
+	    "the log's owner is not that learner, and it is not trusted.\n"
+	    "The passed row: each lesson's share of learners who passed it,\n"
+	    "in tenths (5: half of them; #: all).\n",
 	.draw = dash_draw,
 	.key = dash_key,
 	.free = dash_free,
