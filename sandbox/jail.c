@@ -334,6 +334,32 @@ job_signal(struct jail_job *j, int sig)
 #define NS_FLAGS (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | \
 	CLONE_NEWIPC | CLONE_NEWUTS)
 
+
+/*
+ * Make room for the fds the child keeps above its own open-files limit
+ * (*files, 1024 when 0): raise this process's soft limit (1024 for most
+ * logins) to fit them where the hard limit allows, else lower *files to
+ * fit under the hard limit. Return the first fd the child keeps.
+ */
+static int
+room_for(unsigned *files)
+{
+	struct rlimit	rl;
+	rlim_t		want = (*files != 0 ? *files : 1024) + 12;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= want)
+		return ((int)want - 2);
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want) {
+		if (rl.rlim_max < 64 + 12)
+			return ((int)want - 2);	/* dup says why, below */
+		want = rl.rlim_max;
+		*files = (unsigned)(want - 12);
+	}
+	rl.rlim_cur = want;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	return ((int)want - 2);
+}
 /*
  * Start the program described by spec. Return 0 with *jobp set (finish it
  * with jail_wait or jail_finish), or -1 with *cause set (the caller frees).
@@ -343,6 +369,7 @@ job_signal(struct jail_job *j, int sig)
 int
 jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 {
+	struct jail_spec	 local;
 	struct jail_job		*j;
 	struct child_args	 a;
 	struct msg		 m;
@@ -373,7 +400,9 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	a.notify = spec->policy == JAIL_RUN && filter_notify_supported();
 
 	/* The fds the child keeps sit above its own fd limit. */
-	hi = (spec->limits.files != 0 ? (int)spec->limits.files : 1024) + 10;
+	local = *spec;
+	hi = room_for(&local.limits.files);
+	a.spec = spec = &local;
 	if ((fd = open(spec->program, O_PATH | O_CLOEXEC)) == -1) {
 		*cause = fmt("cannot open %s: %s", spec->program,
 		    strerror(errno));
@@ -384,7 +413,9 @@ jail_spawn(const struct jail_spec *spec, struct jail_job **jobp, char **cause)
 	if (exec_fd == -1 ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) == -1 ||
 	    (fd = fcntl(sp[1], F_DUPFD_CLOEXEC, hi + 1)) == -1) {
-		*cause = fmt("cannot set up the jail: %s", strerror(errno));
+		*cause = fmt("cannot set up the jail: %s%s", strerror(errno),
+		    errno == EINVAL ? " (the open-files limit, ulimit -n, is "
+		    "too low: it needs 100 or more)" : "");
 		goto fail;
 	}
 	close(sp[1]);

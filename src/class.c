@@ -992,19 +992,59 @@ fail:
 }
 
 /*
- * Join the class at dir as the calling user: make sure DIR/learners/
- * LOGIN.log is theirs (making it, mode 0640, if need be) and return its
- * path. A log of that name that someone else made is refused: in the
- * sticky learners/ folder only its owner (or the instructor) could remove
- * it, so once it is the learner's, nobody else can swap it.
+ * Make sure the file path in learners/ is the caller's, making it empty
+ * (mode 0640) if need be. Someone else's file (or a link) of that name is
+ * refused: in the sticky learners/ folder only its owner or the instructor
+ * could remove it, so once it is the learner's, nobody else can swap it.
+ */
+static int
+claim(const char *path, char **cause)
+{
+	struct stat	st;
+	int		fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    MODE_LOG);
+	if (fd != -1) {
+		if (fchmod(fd, MODE_LOG) == -1 || fsync(fd) == -1) {
+			*cause = xasprintf("cannot make %s: %s", path,
+			    strerror(errno));
+			close(fd);
+			return (-1);
+		}
+		close(fd);
+		return (0);
+	}
+	if (errno != EEXIST) {
+		*cause = xasprintf("cannot make %s: %s%s", path,
+		    strerror(errno), errno == EACCES || errno == ENOENT ?
+		    " (is it a class, and are you allowed in?)" : "");
+		return (-1);
+	}
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid()) {
+		*cause = xasprintf("%s is not yours (someone else made it): "
+		    "ask your instructor to remove it", path);
+		if (fd != -1)
+			close(fd);
+		return (-1);
+	}
+	close(fd);
+	return (0);
+}
+
+/*
+ * Join the class at dir as the calling user: claim DIR/learners/LOGIN.log
+ * and LOGIN.last.json (the last check, for the dashboard) and return the
+ * log's path.
  */
 char *
 class_join(const char *dir, char **cause)
 {
-	struct stat	 st;
 	const char	*login;
-	char		*path;
-	int		 fd;
+	char		*path, *last;
+	int		 r;
 
 	if ((login = class_login(cause)) == NULL)
 		return (NULL);
@@ -1014,36 +1054,53 @@ class_join(const char *dir, char **cause)
 		return (NULL);
 	}
 	path = xasprintf("%s/learners/%s.log", dir, login);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    MODE_LOG);
-	if (fd != -1) {
-		if (fchmod(fd, MODE_LOG) == -1 || fsync(fd) == -1) {
-			*cause = xasprintf("cannot make %s: %s", path,
-			    strerror(errno));
-			close(fd);
-			goto fail;
-		}
+	last = xasprintf("%s/learners/%s.last.json", dir, login);
+	r = claim(path, cause) == 0 && claim(last, cause) == 0;
+	free(last);
+	if (!r) {
+		free(path);
+		return (NULL);
+	}
+	return (path);
+}
+
+/*
+ * Read login's last check in the class at dir into *text (NUL-terminated;
+ * free it), or set *cause: none yet, or a file that is not login's (made
+ * by another learner to mislead the instructor) or is a link.
+ */
+int
+class_read_last(const char *dir, const char *login, char **text, size_t *len,
+    char **cause)
+{
+	struct passwd	*pw;
+	struct stat	 st;
+	char		*path;
+	int		 fd;
+
+	*text = NULL;
+	path = xasprintf("%s/learners/%s.last.json", dir, login);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("no check yet (%s: %s)", path,
+		    errno == ELOOP ? "a link: not trusted" : strerror(errno));
+		free(path);
+		return (-1);
+	}
+	pw = getpwnam(login);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || pw == NULL ||
+	    st.st_uid != pw->pw_uid) {
+		*cause = xasprintf("%s is not %s's: not trusted", path, login);
 		close(fd);
-		return (path);
-	}
-	if (errno != EEXIST) {
-		*cause = xasprintf("cannot make %s: %s%s", path,
-		    strerror(errno), errno == EACCES || errno == ENOENT ?
-		    " (is it a class, and are you allowed in?)" : "");
-		goto fail;
-	}
-	fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_uid != geteuid()) {
-		*cause = xasprintf("%s is not yours (someone else made it): "
-		    "ask your instructor to remove it", path);
-		if (fd != -1)
-			close(fd);
-		goto fail;
+		free(path);
+		return (-1);
 	}
 	close(fd);
-	return (path);
-fail:
+	*text = slurp(path, JSONREAD_MAX_SIZE, len, cause);
 	free(path);
-	return (NULL);
+	if (*text != NULL && *len == 0) {
+		free(*text);
+		*text = NULL;
+		*cause = xstrdup("no check yet");
+	}
+	return (*text != NULL ? 0 : -1);
 }

@@ -76,5 +76,7 @@ char	*class_locked(const struct class_state *, const char *, size_t);
 char	*class_join(const char *, char **);
 const char *class_login(char **);
 int	 class_save_last(const char *, const char *, size_t, char **);
+int	 class_read_last(const char *, const char *, char **, size_t *,
+	     char **);
 
 #endif

@@ -184,7 +184,7 @@ sub_pace(const struct sub_args *a)
 	else if (n == 0) {
 		n = strtoul(w + (*w == '+'), &end, 10);
 		if (!isdigit((unsigned char)w[*w == '+']) || *end != '\0' ||
-		    n > 100000) {
+		    n > 100000 || (n == 0 && *w != '+')) {
 			fail("'%s' is not a number of lessons, +N, all or a "
 			    "lesson of %s", w, t->id);
 			goto out;

@@ -692,29 +692,23 @@ view_dashboard_learner_new(const char *dir, const char *login,
 {
 	struct dlast		*dl;
 	struct jnode		*j = NULL, *r = NULL, *a, *k;
-	char			*path, *buf = NULL, *cause = NULL;
+	char			*buf = NULL, *cause = NULL;
 	size_t			 i, len = 0;
-	FILE			*f;
 
 	dl = xcalloc(1, sizeof *dl);
 	add_line(dl, "%s", login);
 	if (flag != NULL)
 		add_line(dl, "NOT TRUSTED: %s", flag);
-	path = xasprintf("%s/learners/%s.last.json", dir, login);
-	if ((f = fopen(path, "re")) != NULL) {
-		buf = xmalloc(4 * 1024 * 1024);
-		len = fread(buf, 1, 4 * 1024 * 1024 - 1, f);
-		fclose(f);
-	}
-	if (buf == NULL) {
-		add_line(dl, "No check yet (%s: %s).", path, strerror(errno));
+	if (class_read_last(dir, login, &buf, &len, &cause) != 0) {
+		add_line(dl, "%s.", cause);
+		free(cause);
 		goto out;
 	}
 	if ((j = jsonread_parse(buf, len, &cause)) == NULL ||
 	    (a = jsonread_get(j, "result")) == NULL || a->type != JNODE_STRING ||
 	    (r = jsonread_parse(a->str, a->len, &cause)) == NULL) {
-		add_line(dl, "%s: cannot read it: %s", path, cause != NULL ?
-		    cause : "no result");
+		add_line(dl, "%s's last check cannot be read: %s", login,
+		    cause != NULL ? cause : "no result");
 		free(cause);
 		goto out;
 	}
@@ -743,7 +737,6 @@ out:
 	if (j != NULL)
 		jsonread_free(j);
 	free(buf);
-	free(path);
 	return (dl);
 }
 

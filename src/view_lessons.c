@@ -69,12 +69,19 @@ lessons_draw(struct view *v, struct tui *t)
 		/* The title takes what the number, the status, the
 		 * concepts and the Go release leave. */
 		tw = COLS - 2 - 15 - (cw = COLS >= 100 ? 24 : 14) - 10;
-		snprintf(line, sizeof line, " %2zu. %-9s %-*.*s %-*.*s go%s%s%s",
-		    i + 1, !ok ? "locked" : pl == NULL ? "new" :
-		    pl->status == PROGRESS_PASSED ? "passed" :
-		    pl->status == PROGRESS_ATTEMPTED ? "attempted" : "new",
-		    tw, tw, l->title, cw, cw - 1, cs, ver,
-		    why != NULL ? ": " : "", why != NULL ? why : "");
+		if (why != NULL) {	/* the reason before the title */
+			tw = COLS - 2 - 15 - (int)strlen(why) - 2;
+			if (tw < 16)
+				tw = 16;
+			snprintf(line, sizeof line, " %2zu. %-9s %-*.*s  %s",
+			    i + 1, "locked", tw, tw, l->title, why);
+		}
+		else
+			snprintf(line, sizeof line, " %2zu. %-9s %-*.*s "
+			    "%-*.*s go%s", i + 1, pl == NULL ? "new" :
+			    pl->status == PROGRESS_PASSED ? "passed" :
+			    pl->status == PROGRESS_ATTEMPTED ? "attempted" :
+			    "new", tw, tw, l->title, cw, cw - 1, cs, ver);
 		free(ver);
 		free(why);
 		if (i == v->sel)

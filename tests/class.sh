@@ -123,6 +123,15 @@ expect_status 2 "a learner whose log another made is refused"
 expect_err "$l/$ben.log is not yours" "the refusal names the log"
 run as "$ann" rm -f "$l/$ben.log"
 expect_status 0 "the maker of a log can remove it (setup)"
+# So is a last check that someone else made first: the dashboard would
+# show it as the learner's, and the learner could never replace it.
+run as "$ann" sh -c "printf '{\"forged\":1}' >'$l/$ben.last.json'"
+expect_status 0 "a learner can make another's last check (setup)"
+join "$ben"
+expect_status 2 "a learner whose last check another made is refused"
+expect_err "$l/$ben.last.json is not yours" "the refusal names the last check"
+run as "$ann" rm -f "$l/$ben.last.json"
+expect_status 0 "the maker of a last check can remove it (setup)"
 
 join "$ann"
 expect_status 0 "ann joins the class (the tutor runs)"
@@ -275,8 +284,13 @@ for u in "$ivy" "$tom"; do
 done
 run as "$tom" sh -c "echo '{}' >'$d/class.json'"
 expect_fail "the assistant cannot write class.json"
+run as "$ivy" "$GOTUTOR" class pace "$d" 0
+expect_status 2 "class pace 0 is refused, not taken for every lesson"
+expect_err "'0' is not a number of lessons" "class pace 0 says why"
 run as "$ivy" "$GOTUTOR" class pace "$d" 2
 expect_status 0 "the instructor sets the pace"
+run as "$ivy" "$GOTUTOR" class status "$d" --json
+expect_out '"pace": 2' "the pace is 2"
 expect_mode "$d/class.json" 644 "class.json, replaced,"
 expect_eq "$(stat -c %U:%G "$d/class.json")" "$ivy:$staff" \
     "class.json, replaced, is the instructor's, group $staff"

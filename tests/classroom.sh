@@ -19,7 +19,8 @@ CLASS_USERS=gtr
 
 sock=cls-$$
 tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; class_users_remove; rm -rf "$TMPDIR_TEST"' EXIT
+trap 'tm kill-server 2>/dev/null; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+    class_users_remove; rm -rf "$TMPDIR_TEST"' EXIT
 
 now_ms() { date +%s%3N; }
 
@@ -107,9 +108,11 @@ session() {
 	_s=$1
 	_u=$2
 	shift 2
+	# Like a login on a shared host: a soft limit of 1024 open files.
 	tm -f /dev/null new-session -d -s "$_s" -x 120 -y 40 \
-	    "cd / && runuser -u $_u -- env -u XDG_DATA_HOME -u GOTUTOR_WORKSPACE \
-	    -u GOTUTOR_PROGRESS HOME=$TMPDIR_TEST/home-${_u#"$CLASS_USERS"-} \
+	    "cd / && runuser -u $_u -- sh -c 'ulimit -Sn 1024; exec \"\$@\"' sh \
+	    env -u XDG_DATA_HOME -u GOTUTOR_WORKSPACE -u GOTUTOR_PROGRESS \
+	    HOME=$TMPDIR_TEST/home-${_u#"$CLASS_USERS"-} \
 	    TERM=xterm-256color LANG=C.UTF-8 $GOTUTOR $*; echo exit=\$?; sleep 600"
 }
 
@@ -137,8 +140,7 @@ fi
 tm send-keys -t ann k Enter
 tm send-keys -t ben Enter
 for s in ann ben; do
-	expect_on $s "Your file: $TMPDIR_TEST/home-$s/gotutor/java/hello-packages/main.go" \
-	    "$s opens lesson 1"
+	expect_on $s "e edit  r check  w watch" "$s opens lesson 1"
 done
 
 # (a) Both learners' rows, each with lesson 1 opened.
@@ -150,7 +152,18 @@ for u in "$ann" "$ben"; do
 		screen dash | sed 's/^/  | /'
 	fi
 done
-expect_on dash "$ann            0/35" "the dashboard counts ann's passes"
+expect_eq "$(screen dash | awk -v who="$ann" '$1 == who { print $2 }')" 0/35 \
+    "the dashboard counts ann's passes"
+
+# A log that ann makes under another's name shows, flagged with '!'.
+runuser -u "$ann" -- sh -c ": >'$d/learners/$CLASS_USERS-cat.log'"
+expect_on dash "!$CLASS_USERS-cat" "a log made under another's name shows flagged with '!'"
+runuser -u "$ivy" -- rm -f "$d/learners/$CLASS_USERS-cat.log"
+if wait_gone dash "!$CLASS_USERS-cat"; then
+	ok "the flagged row goes when the instructor removes the log"
+else
+	not_ok "the flagged row goes when the instructor removes the log"
+fi
 
 # (b) ann passes lesson 1; the dashboard shows it within 2 s.
 ws=$TMPDIR_TEST/home-ann/gotutor/java/hello-packages
@@ -164,21 +177,37 @@ infile { exit }' "$top_srcdir/lessons/java/hello-packages.yaml" >"$ws/main.go.ne
 chown "$ann:" "$ws/main.go.new"
 mv "$ws/main.go.new" "$ws/main.go"
 tm send-keys -t ann r
-# A first check builds the standard library into ann's new Go cache.
-if wait_on ann "PASS  java/hello-packages" 1800; then
+# Both screens are looked at every 100 ms, until both show the pass (a
+# first check builds the standard library into ann's new Go cache: up to
+# 3 minutes).
+t_pass= t_plus=
+i=0
+while [ $i -lt 1800 ] && { [ -z "$t_pass" ] || [ -z "$t_plus" ]; }; do
+	[ -z "$t_pass" ] && screen ann | grep -qF "PASS  java/hello-packages" &&
+	    t_pass=$(now_ms)
+	[ -z "$t_plus" ] && [ "$(cell "$ann" 1)" = "+" ] && t_plus=$(now_ms)
+	# Past the pass, the dashboard has its 2 s, and 3 more to be late.
+	[ -n "$t_pass" ] && [ -z "$t_plus" ] && [ $(($(now_ms) - t_pass)) -gt 5000 ] &&
+	    break
+	sleep 0.1
+	i=$((i + 1))
+done
+if [ -n "$t_pass" ]; then
 	ok "ann's check of the solution passes"
-	if wait_cell "$ann" 1 "+"; then
-		if [ "$waited" -le 2000 ]; then
-			ok "ann's pass shows on the dashboard within 2 s ($waited ms)"
+	if [ -n "$t_plus" ]; then
+		lat=$((t_plus - t_pass))
+		echo "# latency: learner's pass to the dashboard's '+': $lat ms (negative: the dashboard was first)"
+		if [ "$lat" -le 2000 ]; then
+			ok "ann's pass shows on the dashboard within 2 s ($lat ms)"
 		else
-			not_ok "ann's pass shows on the dashboard within 2 s: it took $waited ms"
+			not_ok "ann's pass shows on the dashboard within 2 s: it took $lat ms"
 		fi
-		echo "# latency: learner's pass to the dashboard's '+': $waited ms"
 	else
 		not_ok "ann's pass shows on the dashboard: '$(cell "$ann" 1)'"
 		screen dash | sed 's/^/  | /'
 	fi
-	expect_on dash "$ann            1/35" "the dashboard counts ann's pass"
+	expect_eq "$(screen dash | awk -v who="$ann" '$1 == who { print $2 }')" 1/35 \
+	    "the dashboard counts ann's pass"
 else
 	not_ok "ann's check of the solution passes"
 	screen ann | sed 's/^/  | /'
@@ -220,27 +249,41 @@ sleep 0.2
 tm send-keys -t dash -l "$text"
 t0=$(now_ms)
 tm send-keys -t dash Enter
+# Both learners' screens are looked at every 100 ms, for 5 s at most.
+t_ann= t_ben=
+i=0
+while [ $i -lt 50 ] && { [ -z "$t_ann" ] || [ -z "$t_ben" ]; }; do
+	[ -z "$t_ann" ] && screen ann | grep -qF "instructor: $text" &&
+	    t_ann=$(now_ms)
+	[ -z "$t_ben" ] && screen ben | grep -qF "instructor: $text" &&
+	    t_ben=$(now_ms)
+	sleep 0.1
+	i=$((i + 1))
+done
 for s in ann ben; do
-	if wait_on $s "instructor: $text" 50; then
-		lat=$(($(now_ms) - t0))
-		echo "# latency: announcement to $s's screen: $lat ms"
-		if [ "$lat" -le 1000 ]; then
-			ok "the announcement shows on $s's screen within 1 s ($lat ms)"
-		else
-			not_ok "the announcement shows on $s's screen within 1 s: it took $lat ms"
-		fi
-		banner=$(screen $s | tail -n 2 | head -n 1)
-		case $banner in
-		" ["[0-2][0-9]:[0-5][0-9]"] instructor: $text"*)
-			ok "$s's banner is the second-to-last line, ' [HH:MM] instructor: TEXT'";;
-		*)
-			not_ok "$s's banner is the second-to-last line: '$banner'";;
-		esac
-	else
+	eval "t=\$t_$s"
+	if [ -z "$t" ]; then
 		not_ok "the announcement shows on $s's screen"
 		screen $s | sed 's/^/  | /'
+		continue
 	fi
+	lat=$((t - t0))
+	echo "# latency: announcement (Enter on the dashboard) to $s's screen: $lat ms"
+	if [ "$lat" -le 1000 ]; then
+		ok "the announcement shows on $s's screen within 1 s ($lat ms)"
+	else
+		not_ok "the announcement shows on $s's screen within 1 s: it took $lat ms"
+	fi
+	banner=$(screen $s | tail -n 2 | head -n 1)
+	case $banner in
+	" ["[0-2][0-9]:[0-5][0-9]"] instructor: $text"*)
+		ok "$s's banner is the second-to-last line, ' [HH:MM] instructor: TEXT'";;
+	*)
+		not_ok "$s's banner is the second-to-last line: '$banner'";;
+	esac
 done
+run runuser -u "$ivy" -- "$GOTUTOR" class status "$d" --json
+expect_out "\"announcement\": \"$text\"" "class status has the announcement"
 
 # (e) A frozen class refuses ann's check.
 ncheck() { grep -c '"ev":"check"' "$d/learners/$ann.log"; }
@@ -251,7 +294,7 @@ runuser -u "$ivy" -- "$GOTUTOR" class announce "$d" "eyes front $$" >/dev/null
 expect_on ann "instructor: eyes front $$" "ann sees the announcement made while frozen"
 before=$(ncheck)
 tm send-keys -t ann Enter
-expect_on ann "Your file:" "ann opens lesson 1 again"
+expect_on ann "e edit  r check  w watch" "ann opens lesson 1 again"
 tm send-keys -t ann r
 expect_on ann "the instructor has paused checks for now" \
     "a frozen class refuses ann's check"

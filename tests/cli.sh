@@ -193,6 +193,15 @@ run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.g
 expect_status 0 "check of a right answer"
 expect_out "checks/exact-output: PASS" "check says PASS"
 expect_out "pass    output" "check lists the output check"
+# Most logins have a soft open-files limit of 1024 (and a hard one of as
+# little): the jail makes room for the fds it keeps above its child's limit.
+run sh -c 'ulimit -Sn 1024 && exec "$@"' sh "$GOTUTOR" check --no-record --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "check with the usual soft open-files limit of 1024"
+run sh -c 'ulimit -n 1024 && exec "$@"' sh "$GOTUTOR" check --no-record --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 0 "check with a hard open-files limit of 1024"
+run sh -c 'ulimit -n 60 && exec "$@"' sh "$GOTUTOR" check --no-record --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello.go"
+expect_status 2 "check with an open-files limit of 60"
+expect_err "the open-files limit, ulimit -n, is too low" "check says the open-files limit is too low"
 run "$GOTUTOR" check --tracks "$track" checks/exact-output "$TMPDIR_TEST/hello-wrong.go"
 expect_status 1 "check of a wrong answer"
 expect_out "checks/exact-output: FAIL" "check says FAIL"

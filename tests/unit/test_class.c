@@ -318,7 +318,8 @@ test_bad_state(void **state)
 static void
 test_join(void **state)
 {
-	char	*cause = NULL, *path, *again, *target;
+	char	*cause = NULL, *path, *again, *target, *last, *text;
+	size_t	 len;
 	mode_t	 old;
 
 	(void)state;
@@ -333,6 +334,17 @@ test_join(void **state)
 	assert_string_equal(path, again);
 	free(again);
 
+	/* The last check: none yet, then what was saved. */
+	assert_int_equal(class_read_last(dir, class_login(&cause), &text, &len,
+	    &cause), -1);
+	assert_string_equal(cause, "no check yet");
+	free(cause);
+	assert_int_equal(class_save_last(dir, "{\"x\":1}", 7, &cause), 0);
+	assert_int_equal(class_read_last(dir, class_login(&cause), &text, &len,
+	    &cause), 0);
+	assert_string_equal(text, "{\"x\":1}");
+	free(text);
+
 	/* A symbolic link where the log should be. */
 	assert_int_equal(unlink(path), 0);
 	target = xasprintf("%s/elsewhere", tmp);
@@ -342,7 +354,8 @@ test_join(void **state)
 	free(cause);
 	assert_int_equal(access(target, F_OK), -1);	/* never made */
 
-	/* Someone else's file (only root can make one for the test). */
+	/* Someone else's file (only root can make one for the test): the
+	 * log, or the last check, that another learner made first. */
 	if (geteuid() == 0) {
 		assert_int_equal(unlink(path), 0);
 		close(open(path, O_CREAT | O_WRONLY, 0640));
@@ -350,6 +363,19 @@ test_join(void **state)
 		assert_null(class_join(dir, &cause));
 		assert_non_null(strstr(cause, "is not yours"));
 		free(cause);
+		assert_int_equal(unlink(path), 0);
+		last = xasprintf("%s/learners/%s.last.json", dir,
+		    class_login(&cause));
+		assert_int_equal(chown(last, 65534, 65534), 0);
+		assert_null(class_join(dir, &cause));
+		assert_non_null(strstr(cause, ".last.json is not yours"));
+		free(cause);
+		/* And the dashboard does not trust it. */
+		assert_int_equal(class_read_last(dir, class_login(&cause), &text,
+		    &len, &cause), -1);
+		assert_non_null(strstr(cause, "not trusted"));
+		free(cause);
+		free(last);
 	}
 	free(target);
 	free(path);
