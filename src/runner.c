@@ -710,7 +710,7 @@ write_stdin(struct scratch *s, const struct runner_opts *o, char **cause)
 /*
  * Build and run the Go program at path (a file or a package folder). Return
  * 0 with *res filled in (the caller frees it with runner_result_free), or
- * -1 with *cause set when gotutor itself cannot go on.
+ * -1 with *cause set when gotutor itself cannot go on (and *res empty).
  */
 int
 runner_play(const struct toolchain *tc, const char *path,
@@ -792,6 +792,8 @@ runner_play(const struct toolchain *tc, const char *path,
 		    (int)strcspn(res->race_build.err, "\n"),
 		    res->race_build.err);
 out:
+	if (r != 0)	/* nothing half-made reaches the caller */
+		runner_result_free(res);
 	scratch_free(&s);
 	free(cache);
 	return (r);
