@@ -737,7 +737,7 @@ learner_totals(struct report *r, struct report_learner *rl)
 		}
 	}
 	rl->top = top_of(fails, &rl->ntop);
-	for (k = 0; k < CAT__COUNT; k++)
+	for (k = 0; k < CAT__COUNT && rl->flag == NULL; k++)
 		r->fails[k] += fails[k];
 	rl->inactive = rl->events == 0 || (r->now_ms > rl->last_ms &&
 	    r->now_ms - rl->last_ms > (uint64_t)r->inactive_days * DAY_MS);
@@ -754,7 +754,7 @@ lesson_totals(struct report *r, size_t i, uint64_t *tries, uint64_t *times)
 
 	for (k = 0; k < r->nlearners; k++) {
 		c = &r->learners[k].cells[i];
-		if (c->events == 0)
+		if (c->events == 0 || r->learners[k].flag != NULL)
 			continue;
 		rl->started++;
 		rl->attempts += c->attempts;
@@ -871,7 +871,7 @@ fold_learner(struct report *r, struct report_learner *rl,
 	for (i = 0; i < l->nevents; i++) {
 		e = &l->events[i];
 		day = e->ts / DAY_MS;
-		if (day >= day0 && day - day0 < r->ndays) {
+		if (rl->flag == NULL && day >= day0 && day - day0 < r->ndays) {
 			if (d != &r->days[day - day0]) {
 				d = &r->days[day - day0];
 				d->learners++;
@@ -964,7 +964,8 @@ report_build(struct report_builder *b, const struct report_opts *opts)
 
 	r->funnel = xcalloc(r->nlessons + 1, sizeof *r->funnel);
 	for (i = 0; i < r->nlearners; i++) {
-		for (k = 0; k <= r->learners[i].reached; k++)
+		for (k = 0; k <= r->learners[i].reached &&
+		    r->learners[i].flag == NULL; k++)
 			r->funnel[k]++;
 	}
 

@@ -347,7 +347,7 @@ dash_draw(struct view *v, struct tui *t)
 	unsigned			 now[CAT__COUNT + 1], counts[4];
 	char				 line[1024], who[32];
 	size_t				 i, k, nl, width, rows, best;
-	int				 y, x, attr;
+	int				 y, x, attr, trusted;
 
 	snprintf(line, sizeof line, "%s%s", d->dir, s->frozen ?
 	    "  FROZEN" : "");
@@ -415,6 +415,8 @@ dash_draw(struct view *v, struct tui *t)
 	memset(counts, 0, sizeof counts);
 	memset(now, 0, sizeof now);
 	for (i = 0; i < d->n; i++) {
+		if (d->ls[i].flag != NULL)	/* not trusted into the counts */
+			continue;
 		counts[d->ls[i].cells[d->col]]++;
 		for (k = 0; k < nl; k++)
 			if (d->ls[i].cells[k] == CELL_FAIL)
@@ -423,11 +425,14 @@ dash_draw(struct view *v, struct tui *t)
 	}
 	/* Each lesson's share passed, in tenths: ' ' none, 1-9, # all. */
 	mvprintw(LINES - 7, 1, "%-16s %5s ", "passed (tenths)", "");
-	for (k = d->left; k < nl && k < d->left + width && d->n > 0; k++) {
+	for (i = 0, trusted = 0; i < d->n; i++)
+		trusted += d->ls[i].flag == NULL;
+	for (k = d->left; k < nl && k < d->left + width && trusted > 0; k++) {
 		for (i = 0, x = 0; i < d->n; i++)
-			x += d->ls[i].cells[k] == CELL_PASS;
-		addch((chtype)(x == 0 ? ' ' : (size_t)x == d->n ? '#' :
-		    '0' + (x * 10 / (int)d->n == 0 ? 1 : x * 10 / (int)d->n)));
+			x += d->ls[i].flag == NULL &&
+			    d->ls[i].cells[k] == CELL_PASS;
+		addch((chtype)(x == 0 ? ' ' : x == trusted ? '#' :
+		    '0' + (x * 10 / trusted == 0 ? 1 : x * 10 / trusted)));
 	}
 	y = LINES - 6;
 	snprintf(line, sizeof line, "Lesson %zu, %s: %u passed, %u failing, "

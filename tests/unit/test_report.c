@@ -466,9 +466,14 @@ test_class(void **state)
 		assert_non_null(bob->flag);
 		assert_string_equal(bob->flag, want);
 	}
-	/* Flagged, not left out. */
+	/* Flagged: listed with their own figures, but not in the cohort's. */
 	assert_int_equal(bob->passed, 1);
 	assert_int_equal(r->events, 14 + 11);
+	if (bob->flag != NULL) {
+		assert_int_equal(r->funnel[0], 1);
+		assert_int_equal(r->lessons[0].started, 1);
+		assert_int_equal(r->lessons[0].passed, 1);
+	}
 	free(want);
 	want = xasprintf("%s/learners/bob.log: the log belongs to %s (uid "
 	    "%u), not to bob: not trusted", cls, pw->pw_name,
