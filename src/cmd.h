@@ -2,6 +2,7 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* Exit statuses shared by every command. */
@@ -31,5 +32,6 @@ int	cmd_usage_error(const struct cmd *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	cmd_check_paths(const struct cmd *, int, char **);
 int	cmd_options(const struct cmd *, int, char **, int *);
+const char *cmd_utc(char *, size_t, uint64_t);
 
 #endif

@@ -296,19 +296,6 @@ sub_unfreeze(const struct sub_args *a)
 	return (EXIT_OK);
 }
 
-/* Format ms since the epoch as "2025-06-01 10:22" (UTC) into buf. */
-static const char *
-utc(char *buf, size_t size, uint64_t ms)
-{
-	struct tm	tm;
-	time_t		t = (time_t)(ms / 1000);
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return (buf);
-}
-
 /* What status prints for one learner. */
 struct learner_status {
 	unsigned	 passed;
@@ -410,8 +397,8 @@ sub_status(const struct sub_args *a)
 			    t->lessons[c->state.pace - 1]->id);
 		printf("%s\n", c->state.frozen ? ", FROZEN" : "");
 		if (an != NULL)
-			printf("last announcement (%s UTC): %s\n",
-			    utc(when, sizeof when, an->ts_ms), an->text);
+			printf("last announcement (%s): %s\n",
+			    cmd_utc(when, sizeof when, an->ts_ms), an->text);
 		printf("%zu learner%s:\n", c->nlearners,
 		    c->nlearners == 1 ? "" : "s");
 	}
@@ -448,7 +435,7 @@ sub_status(const struct sub_args *a)
 			    c->learners[i].login, ls.passed, total,
 			    ls.on != NULL ? ls.on : c->learners[i].log ==
 			    NULL ? "(not joined)" : "-",
-			    ls.last_ms != 0 ? utc(when, sizeof when,
+			    ls.last_ms != 0 ? cmd_utc(when, sizeof when,
 			    ls.last_ms) : "",
 			    c->learners[i].flag != NULL ? "  FLAGGED: " : "",
 			    c->learners[i].flag != NULL ?

@@ -11,19 +11,6 @@
 #include "progress.h"
 #include "xmalloc.h"
 
-/* Format ms since the epoch as "2025-06-01 10:22 UTC" into buf. */
-static const char *
-utc(char *buf, size_t size, uint64_t ms)
-{
-	struct tm	tm;
-	time_t		t = (time_t)(ms / 1000);
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(buf, size, "%llu ms", (unsigned long long)ms);
-	return (buf);
-}
-
 /* Print one lesson's line: status, checks, failures, hints, pass. */
 static void
 print_lesson(const struct progress_lesson *l)
@@ -53,7 +40,7 @@ print_lesson(const struct progress_lesson *l)
 		sep = ", ";
 	}
 	if (l->status == PROGRESS_PASSED) {
-		printf("%spassed %s", sep, utc(when, sizeof when,
+		printf("%spassed %s", sep, cmd_utc(when, sizeof when,
 		    l->passed_ms));
 		if (l->pass_attempts > 0)
 			printf(" at check %u", l->pass_attempts);
@@ -102,7 +89,7 @@ print_human(const struct progress *p)
 	}
 	last = progress_last(p);
 	printf("\nresume: %s/%s (last seen %s)\n", last->track, last->lesson,
-	    utc(when, sizeof when, last->last_ms));
+	    cmd_utc(when, sizeof when, last->last_ms));
 }
 
 /* Print the whole state as one JSON object (share/progress-format.md). */

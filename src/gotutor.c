@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -62,6 +63,19 @@ usage(FILE *f)
 	    "Run 'gotutor help COMMAND' for a command's options.\n"
 	    "The bundled tracks are in %s.\n",
 	    "help", "show a command's help", datadir_lessons());
+}
+
+/* Format ms since the epoch as "2025-06-01 10:22 UTC" into buf. */
+const char *
+cmd_utc(char *buf, size_t size, uint64_t ms)
+{
+	struct tm	tm;
+	time_t		t = (time_t)(ms / 1000);
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(buf, size, "%llu ms", (unsigned long long)ms);
+	return (buf);
 }
 
 /* Print a command's help: its synopsis, then its body. */

@@ -77,8 +77,9 @@ def idle_rss(args, n):
         if "Choose a track" in screen:
             break
     time.sleep(0.5)
-    out = subprocess.run(["pgrep", "-f", "^" + gotutor], capture_output=True,
-                         text=True).stdout.split()
+    # The oldest: the tutor itself, not its background cache warmer.
+    out = subprocess.run(["pgrep", "-o", "-f", "^" + gotutor],
+                         capture_output=True, text=True).stdout.split()
     for p in out:
         try:
             with open(f"/proc/{p}/status") as f:
