@@ -81,9 +81,8 @@ write_out(const struct report_format *fmt, const struct report *r,
 
 	if (path == NULL) {
 		setvbuf(stdout, NULL, _IOFBF, OUT_BUFFER);
-		if (fmt->write(r, opts, stdout, cause) != 0)
-			return (-1);
-		if (fflush(stdout) != 0) {
+		fmt->write(r, opts, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
 			*cause = xasprintf("cannot write the report: %s",
 			    strerror(errno));
 			return (-1);
@@ -97,11 +96,8 @@ write_out(const struct report_format *fmt, const struct report *r,
 		return (-1);
 	}
 	setvbuf(f, NULL, _IOFBF, OUT_BUFFER);
-	if (fmt->write(r, opts, f, cause) != 0) {
-		fclose(f);
-		goto fail;
-	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+	fmt->write(r, opts, f);
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
 		saved = errno;
 		fclose(f);
 		*cause = xasprintf("cannot write %s: %s", tmp,

@@ -165,8 +165,8 @@ struct report_builder;
 /* A report format. */
 struct report_format {
 	const char	*name;
-	int		(*write)(const struct report *,
-			    const struct report_opts *, FILE *, char **);
+	void		(*write)(const struct report *,
+			    const struct report_opts *, FILE *);
 };
 
 extern const struct report_format report_text;

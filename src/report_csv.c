@@ -342,9 +342,9 @@ csv_canvas(FILE *f, const struct report *rep, const struct report_opts *opts,
 }
 
 /* Write the report as CSV in the layout opts->lms names. */
-static int
+static void
 report_csv_write(const struct report *rep, const struct report_opts *opts,
-    FILE *f, char **cause)
+    FILE *f)
 {
 	struct csv_col	*cols;
 	size_t		 ncols;
@@ -363,12 +363,6 @@ report_csv_write(const struct report *rep, const struct report_opts *opts,
 		break;
 	}
 	free(cols);
-	if (fflush(f) != 0 || ferror(f)) {
-		*cause = xasprintf("cannot write the report: %s",
-		    strerror(errno));
-		return (-1);
-	}
-	return (0);
 }
 
 const struct report_format report_csv = {

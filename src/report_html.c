@@ -1311,9 +1311,9 @@ html_footer(FILE *f, const struct report *rep)
 }
 
 /* Write the report as one self-contained HTML file. */
-static int
+static void
 report_html_write(const struct report *rep, const struct report_opts *opts,
-    FILE *f, char **cause)
+    FILE *f)
 {
 	(void)opts;
 
@@ -1329,12 +1329,6 @@ report_html_write(const struct report *rep, const struct report_opts *opts,
 	html_struggle(f, rep);
 	html_inactive(f, rep);
 	html_footer(f, rep);
-	if (fflush(f) != 0 || ferror(f)) {
-		*cause = xasprintf("cannot write the report: %s",
-		    strerror(errno));
-		return (-1);
-	}
-	return (0);
 }
 
 const struct report_format report_html = {

@@ -218,9 +218,8 @@ write_learner(struct json *j, const struct report *r,
 }
 
 /* Write the whole report as JSON. */
-static int
-json_write(const struct report *r, const struct report_opts *opts, FILE *f,
-    char **cause)
+static void
+json_write(const struct report *r, const struct report_opts *opts, FILE *f)
 {
 	struct json	j;
 	char		day[32];
@@ -283,12 +282,6 @@ json_write(const struct report *r, const struct report_opts *opts, FILE *f,
 		write_learner(&j, r, &r->learners[i]);
 	json_end(&j, ']');
 	json_end(&j, '}');
-	if (ferror(f)) {
-		*cause = xasprintf("cannot write the report: %s",
-		    strerror(errno));
-		return (-1);
-	}
-	return (0);
 }
 
 const struct report_format report_json = {

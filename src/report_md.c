@@ -329,9 +329,8 @@ write_warnings(FILE *f, const struct report *r)
 }
 
 /* Write the whole report as Markdown. */
-static int
-md_write(const struct report *r, const struct report_opts *opts, FILE *f,
-    char **cause)
+static void
+md_write(const struct report *r, const struct report_opts *opts, FILE *f)
 {
 	(void)opts;
 	write_head(f, r);
@@ -340,12 +339,6 @@ md_write(const struct report *r, const struct report_opts *opts, FILE *f,
 	write_cohort(f, r);
 	write_detail(f, r);
 	write_warnings(f, r);
-	if (ferror(f)) {
-		*cause = xasprintf("cannot write the report: %s",
-		    strerror(errno));
-		return (-1);
-	}
-	return (0);
 }
 
 const struct report_format report_md = {

@@ -278,9 +278,8 @@ write_tail(FILE *f, const struct report *r)
 }
 
 /* Write the whole report as text. */
-static int
-text_write(const struct report *r, const struct report_opts *opts, FILE *f,
-    char **cause)
+static void
+text_write(const struct report *r, const struct report_opts *opts, FILE *f)
 {
 	(void)opts;
 	write_head(f, r);
@@ -291,12 +290,6 @@ text_write(const struct report *r, const struct report_opts *opts, FILE *f,
 	write_cohort(f, r);
 	write_detail(f, r);
 	write_tail(f, r);
-	if (ferror(f)) {
-		*cause = xasprintf("cannot write the report: %s",
-		    strerror(errno));
-		return (-1);
-	}
-	return (0);
 }
 
 const struct report_format report_text = {
